@@ -1,0 +1,237 @@
+package workbook.task0;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static workbook.testkit.Timing.await;
+import static workbook.testkit.Timing.format;
+import static workbook.testkit.Timing.secondsSince;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workbook.testkit.PlatformThreads;
+
+/**
+ * Graded tests of Task 0. Every delay here is at most one second; the default of ten seconds is
+ * checked by counting how many waits end early, not by waiting for them.
+ */
+@Tag("task:0")
+@DisplayName("Task 0: waitRandom")
+class BasicAsyncSyntaxTest {
+
+    /** Delays of 1 000 concurrent waitRandom(1), shared by the tests that check their values. */
+    private static final Samples SAMPLES = new Samples();
+
+    @Test
+    @DisplayName("waitRandom(maxDelay) returns at once, before its wait is over")
+    void returnsAtOnce() {
+        int calls = 50;
+        int pending = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < calls && secondsSince(start) < 0.5; i++) {
+            pending += BasicAsyncSyntax.waitRandom(1).isDone() ? 0 : 1;
+        }
+        double took = secondsSince(start);
+        assertThat(took)
+                .withFailMessage("%d calls of waitRandom(1) took %s s to return: the calls wait for their delay before"
+                        + " returning; return the future at once and let a timer complete it later", calls, format(took))
+                .isLessThan(0.5);
+        assertThat(pending)
+                .withFailMessage("only %d of %d futures returned by waitRandom(1) were still waiting when the call"
+                        + " returned: complete the future when the delay has passed, not before returning it", pending, calls)
+                .isGreaterThanOrEqualTo(calls / 2);
+    }
+
+    @Test
+    @DisplayName("waitRandom(1) completes after as many seconds as the value it returns")
+    void waitsTheTimeItReturns() {
+        int n = 50;
+        var started = new long[n];
+        var finished = new long[n];
+        var futures = new ArrayList<CompletableFuture<Double>>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            started[k] = System.nanoTime();
+            futures.add(BasicAsyncSyntax.waitRandom(1).whenComplete((v, e) -> finished[k] = System.nanoTime()));
+        }
+        await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), 5, n + " calls of waitRandom(1)");
+        var lateness = new double[n];
+        for (int i = 0; i < n; i++) {
+            double value = futures.get(i).join();
+            double waited = (finished[i] - started[i]) / 1e9;
+            assertThat(waited)
+                    .withFailMessage("waitRandom(1) completed with %s but after only %s s: the value must be the"
+                            + " delay in seconds (not milliseconds) and the future must complete after that delay",
+                            value, format(waited))
+                    .isGreaterThanOrEqualTo(value - 0.005);
+            assertThat(waited)
+                    .withFailMessage("waitRandom(1) completed with %s but after %s s: complete the future with the very"
+                            + " delay you waited", value, format(waited))
+                    .isLessThanOrEqualTo(value + 0.5);
+            lateness[i] = waited - value;
+        }
+        Arrays.sort(lateness);
+        assertThat(lateness[n / 2])
+                .withFailMessage("waitRandom(1) completed a median %s s later than the value it returned: complete the"
+                        + " future with the very delay you waited", format(lateness[n / 2]))
+                .isLessThan(0.1);
+    }
+
+    @Test
+    @DisplayName("waitRandom(maxDelay) returns delays between 0 and maxDelay")
+    void staysInRange() {
+        var delays = SAMPLES.get();
+        double min = delays.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = delays.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertThat(min >= 0 && max <= 1)
+                .withFailMessage("%d calls of waitRandom(1) gave delays from %s to %s: every delay must be in [0, 1]",
+                        delays.size(), min, max)
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("waitRandom(maxDelay) picks a new, non-integer random delay on every call")
+    void picksFreshFractionalDelays() {
+        var delays = SAMPLES.get();
+        long distinct = delays.stream().distinct().count();
+        long whole = delays.stream().filter(d -> d == Math.rint(d)).count();
+        assertThat(distinct)
+                .withFailMessage("%d calls of waitRandom(1) gave only %d different delays: pick a new random double on"
+                        + " every call (one shared random generator, not a new one with a fixed seed)",
+                        delays.size(), distinct)
+                .isGreaterThanOrEqualTo(delays.size() - 10);
+        assertThat(whole)
+                .withFailMessage("%d of %d delays from waitRandom(1) were whole numbers: pick a random double, not a"
+                        + " random int", whole, delays.size())
+                .isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("waitRandom(maxDelay) spreads its delays evenly over [0, maxDelay]")
+    void isUniform() {
+        var delays = SAMPLES.get();
+        double mean = delays.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double lowQuarter = delays.stream().filter(d -> d < 0.25).count() / (double) delays.size();
+        // For 1 000 uniform delays both figures stay within 5 standard deviations of these bounds.
+        assertThat(Math.abs(mean - 0.5) < 0.05 && Math.abs(lowQuarter - 0.25) < 0.08)
+                .withFailMessage("%d delays from waitRandom(1) have mean %s (expected about 0.5) and %s%% of them are"
+                        + " below 0.25 (expected about 25%%): draw the delay uniformly, e.g. random.nextDouble() * maxDelay",
+                        delays.size(), format(mean), Math.round(lowQuarter * 100))
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("waitRandom(3) spreads its delays over [0, 3] seconds")
+    void usesMaxDelay() {
+        assertMaxDelay("waitRandom(3)", 3, () -> BasicAsyncSyntax.waitRandom(3));
+    }
+
+    @Test
+    @DisplayName("waitRandom() waits up to 10 seconds by default")
+    void defaultsToTen() {
+        assertMaxDelay("waitRandom()", 10, BasicAsyncSyntax::waitRandom);
+    }
+
+    @Test
+    @DisplayName("waitRandom(0) completes with 0.0 at once")
+    void zeroMaxDelay() {
+        double delay = await(BasicAsyncSyntax.waitRandom(0), 1, "waitRandom(0)");
+        assertThat(delay).withFailMessage("waitRandom(0) completed with %s: the only delay in [0, 0] is 0.0", delay)
+                .isEqualTo(0.0);
+    }
+
+    @Test
+    @DisplayName("waitRandom(-1) throws IllegalArgumentException naming maxDelay and its value")
+    void rejectsNegativeMaxDelay() {
+        assertThatThrownBy(() -> BasicAsyncSyntax.waitRandom(-1))
+                .withFailMessage("waitRandom(-1) did not throw: check maxDelay before anything else and throw"
+                        + " IllegalArgumentException (not a failed future)")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BasicAsyncSyntax.waitRandom(-1))
+                .withFailMessage("waitRandom(-1) threw IllegalArgumentException without naming the argument and its"
+                        + " value: write e.g. \"maxDelay must not be negative: -1\"")
+                .hasMessageContaining("maxDelay").hasMessageContaining("-1");
+    }
+
+    @Test
+    @DisplayName("1 000 waitRandom(1) at once all finish in about 1 second")
+    void thousandWaitsDoNotQueue() {
+        int n = 1_000;
+        long start = System.nanoTime();
+        var futures = IntStream.range(0, n).mapToObj(i -> BasicAsyncSyntax.waitRandom(1)).toList();
+        var all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+        try {
+            await(all, 3, n + " calls of waitRandom(1)");
+        } catch (AssertionError e) {
+            long done = futures.stream().filter(CompletableFuture::isDone).count();
+            throw new AssertionError("only %d of %d waitRandom(1) started at once had finished after %s s: the waits"
+                    .formatted(done, n, format(secondsSince(start)))
+                    + " queue up for a few threads; do not sleep on a shared pool, let a timer complete each future", e);
+        }
+        double took = secondsSince(start);
+        assertThat(took)
+                .withFailMessage("%d waitRandom(1) started at once took %s s to finish: they should all be done after"
+                        + " about 1 s, because they wait at the same time", n, format(took))
+                .isLessThan(2.5);
+    }
+
+    @Test
+    @DisplayName("10 000 pending waits do not take a platform thread each")
+    void noThreadPerWait() {
+        int n = 10_000;
+        var futures = new ArrayList<CompletableFuture<Double>>(n);
+        int started = PlatformThreads.startedDuring(() -> {
+            for (int i = 0; i < n; i++) {
+                futures.add(BasicAsyncSyntax.waitRandom(1));
+            }
+        });
+        assertThat(started)
+                .withFailMessage("%d pending calls of waitRandom(1) started %d platform threads: a thread per wait does"
+                        + " not scale; use a JDK timer (e.g. CompletableFuture.delayedExecutor) or virtual threads",
+                        n, started)
+                .isLessThan(500);
+        await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), 5, n + " calls of waitRandom(1)");
+    }
+
+    /**
+     * Asserts that {@code call} waits up to {@code expected} seconds, from how many of 10 000 calls
+     * finish within one second: a share of {@code 1 / maxDelay} for delays uniform in [0, maxDelay].
+     */
+    private static void assertMaxDelay(String call, int expected, java.util.function.Supplier<CompletableFuture<Double>> wait) {
+        int n = 10_000;
+        long start = System.nanoTime();
+        var futures = IntStream.range(0, n).mapToObj(i -> wait.get()).toList();
+        var oneSecond = CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS));
+        await(oneSecond, 5, "a one-second timer");
+        long done = futures.stream().filter(CompletableFuture::isDone).count();
+        double elapsed = secondsSince(start);
+        double share = done / (double) n;
+        double implied = share == 0 ? Double.POSITIVE_INFINITY : Math.min(elapsed, expected) / share;
+        // The share of 10 000 calls that end early has a standard deviation under 0.3 %: these
+        // bounds are more than 5 deviations away for a correct solution.
+        assertThat(implied)
+                .withFailMessage("%d of %d calls of %s finished within %s s, as if the longest delay were %s s instead"
+                        + " of %d s: check the delay's range and the default", done, n, call, format(elapsed),
+                        Double.isInfinite(implied) ? "endless" : format(implied), expected)
+                .isBetween(expected * 0.8, expected * 1.25);
+    }
+
+    /** Lazily collects, once for all tests, the delays of 1 000 concurrent waitRandom(1). */
+    private static final class Samples {
+        private List<Double> delays;
+
+        synchronized List<Double> get() {
+            if (delays == null) {
+                var futures = IntStream.range(0, 1_000).mapToObj(i -> BasicAsyncSyntax.waitRandom(1)).toList();
+                await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), 5, "1000 calls of waitRandom(1)");
+                delays = futures.stream().map(CompletableFuture::join).toList();
+            }
+            return delays;
+        }
+    }
+}
