@@ -1,0 +1,30 @@
+# Shared by the .ci scripts: stage timing and finding a JDK 21+.
+
+# Prints the home of a JDK 21 or newer: JAVA_HOME if it is one, else the newest in the usual places.
+find_jdk21() {
+  local home version best="" best_version=0
+  for home in "${JAVA_HOME:-}" /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/*; do
+    [ -n "$home" ] && [ -x "$home/bin/javac" ] && [ -f "$home/release" ] || continue
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+    [ "${version:-0}" -ge 21 ] || continue
+    [ "$home" = "${JAVA_HOME:-}" ] && { echo "$home"; return 0; }
+    [ "$version" -gt "$best_version" ] && { best="$home"; best_version=$version; }
+  done
+  [ -n "$best" ] && echo "$best"
+}
+
+# stage NAME COMMAND...: runs a stage, prints one summary line with its time, stops CI on failure.
+stage() {
+  local name=$1 start rc; shift
+  start=$(date +%s)
+  echo "::: $name"
+  "$@"; rc=$?
+  local took=$(( $(date +%s) - start ))
+  if [ $rc -eq 0 ]; then
+    printf '=== PASS %-55s %4ds\n' "$name" "$took" | tee -a "$CI_SUMMARY"
+  else
+    printf '=== FAIL %-55s %4ds (exit %d)\n' "$name" "$took" "$rc" | tee -a "$CI_SUMMARY"
+    echo; echo "CI summary:"; cat "$CI_SUMMARY"
+    exit 1
+  fi
+}
