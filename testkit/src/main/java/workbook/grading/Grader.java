@@ -189,7 +189,7 @@ public final class Grader {
                 process.destroyForcibly();
             }
             // Maven writes in the platform's encoding; undecodable bytes become U+FFFD, never an error.
-            var output = new String(Files.readAllBytes(log), nativeCharset()).lines().toList();
+            var output = MavenOutput.lines(new String(Files.readAllBytes(log), nativeCharset()));
             return new Build(process.exitValue(), output);
         } catch (IOException | UncheckedIOException e) {
             throw new GradingException("Maven could not run (" + String.join(" ", command) + "): " + e.getMessage());

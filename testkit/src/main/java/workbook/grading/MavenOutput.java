@@ -37,7 +37,14 @@ final class MavenOutput {
         }
     }
 
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
+
     private MavenOutput() {
+    }
+
+    /** Returns Maven's output as lines, without the color codes some Maven versions print even in batch mode. */
+    static List<String> lines(String output) {
+        return output.lines().map(line -> ANSI.matcher(line).replaceAll("")).toList();
     }
 
     /**

@@ -69,6 +69,13 @@ class MavenOutputTest {
     }
 
     @Test
+    @DisplayName("color codes are stripped from the output")
+    void stripsColors() {
+        assertThat(MavenOutput.lines("\u001B[0m\u001B[0m[INFO] Scanning for projects...\n\u001B[1;31m[ERROR]\u001B[m broken\n"))
+                .containsExactly("[INFO] Scanning for projects...", "[ERROR] broken");
+    }
+
+    @Test
     @DisplayName("the first error line explains a build that failed before any module")
     void firstErrorLine() {
         assertThat(MavenOutput.firstError(List.of("[INFO] ok", "[ERROR] ", "[ERROR] Some problems were encountered", "[ERROR] later")))
