@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
@@ -25,8 +26,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
 @DisplayName("ScoreListener scores graded tests and records them for the grader")
 class ScoreListenerTest {
 
-    /** Runs {@code classes} in a launcher of their own, with only {@code listener} listening. */
-    private static void run(ScoreListener listener, Class<?>... classes) {
+    /**
+     * Runs {@code classes} in a launcher of their own, with only a {@link ScoreListener} that writes
+     * {@code resultsFile}, and returns what the listener printed.
+     */
+    private static String run(Path resultsFile, Class<?>... classes) {
+        var out = new ByteArrayOutputStream();
+        var listener = new ScoreListener(resultsFile, new PrintStream(out, true, StandardCharsets.UTF_8));
         var launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
                 .addTestExecutionListeners(listener)
@@ -36,17 +42,20 @@ class ScoreListenerTest {
             request.selectors(selectClass(type));
         }
         launcher.execute(request.build());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Asserts that running {@code classes} prints {@code scoreLine} and records {@code lines}, in any order. */
+    private static void assertScores(Path dir, List<Class<?>> classes, String scoreLine, String... lines) throws IOException {
+        var file = dir.resolve("target/graded-results.tsv");
+        assertThat(run(file, classes.toArray(Class<?>[]::new)).lines()).containsExactly(scoreLine);
+        assertThat(Files.readAllLines(file)).containsExactlyInAnyOrder(lines);
     }
 
     @Test
-    @DisplayName("prints each task's score and writes one line per graded test, in the suite's order")
+    @DisplayName("prints each task's score and writes one line per graded test")
     void scoresAndRecords(@TempDir Path dir) throws IOException {
-        var file = dir.resolve("target/graded-results.tsv");
-        var out = new ByteArrayOutputStream();
-        run(new ScoreListener(file, new PrintStream(out, true, StandardCharsets.UTF_8)), Suite.class, Untagged.class);
-        assertThat(out.toString(StandardCharsets.UTF_8).lines())
-                .containsExactly("Task 3 score: 2/5 tests passed, 1.6/4 points");
-        assertThat(Files.readAllLines(file)).containsExactlyInAnyOrder(
+        assertScores(dir, List.of(Suite.class, Untagged.class), "Task 3 score: 2/5 tests passed, 1.6/4 points",
                 "3\tPASSED\tpasses\t",
                 "3\tFAILED\tfails\tfirst line",
                 "3\tFAILED\tis disabled\tskipped: not today",
@@ -57,11 +66,7 @@ class ScoreListenerTest {
     @Test
     @DisplayName("a graded test that never ran counts as failed, with the reason its class gave")
     void testsThatDidNotRunFail(@TempDir Path dir) throws IOException {
-        var file = dir.resolve("graded-results.tsv");
-        var out = new ByteArrayOutputStream();
-        run(new ScoreListener(file, new PrintStream(out, true, StandardCharsets.UTF_8)), BrokenSetup.class, BrokenArguments.class);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Task 4 score: 0/3 tests passed, 0/7 points");
-        assertThat(Files.readAllLines(file)).containsExactlyInAnyOrder(
+        assertScores(dir, List.of(BrokenSetup.class, BrokenArguments.class), "Task 4 score: 0/3 tests passed, 0/7 points",
                 "4\tFAILED\tfirst\tdid not run: set-up broke",
                 "4\tFAILED\tsecond\tdid not run: set-up broke",
                 "4\tFAILED\thas arguments\tno arguments");
@@ -72,9 +77,7 @@ class ScoreListenerTest {
     void noGradedTests(@TempDir Path dir) throws IOException {
         var file = dir.resolve("graded-results.tsv");
         Files.writeString(file, "0\tPASSED\tstale\t\n");
-        var out = new ByteArrayOutputStream();
-        run(new ScoreListener(file, new PrintStream(out, true, StandardCharsets.UTF_8)), Untagged.class);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(run(file, Untagged.class)).isEmpty();
         assertThat(file).doesNotExist();
     }
 
