@@ -205,15 +205,13 @@ public final class Grader {
     /**
      * Makes the build cheaper: Maven runs on this JDK (21 or newer, the one the toolchain chose to
      * run the grader), so that the build needs no toolchain and compiles inside Maven's JVM instead
-     * of starting javac ten times; and Maven's own JVM, which runs briefly, skips the optimizing
-     * compiler. The test JVMs are left as they are.
+     * of starting javac twice per module. The tests run on this JDK either way.
      */
     private static void fastMaven(Map<String, String> environment) {
         var home = Path.of(System.getProperty("java.home"));
         if (Files.isRegularFile(home.resolve("bin").resolve("javac")) || Files.isRegularFile(home.resolve("bin").resolve("javac.exe"))) {
             environment.put("JAVA_HOME", home.toString());
         }
-        environment.put("MAVEN_OPTS", ("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC " + environment.getOrDefault("MAVEN_OPTS", "")).strip());
     }
 
     /** Returns the graded results a task's suite wrote, if it wrote any. */
