@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * The instructors' grade command: grades one submission, or every submission in a folder.
  *
- * <p>Run through Maven from the workbook's root: {@code ./mvnw -q -pl testkit -Dgrade=<folder>}.
+ * <p>Run through Maven from the workbook's root: {@code ./mvnw -q -Dgrade=<folder>}.
  * For one submission it prints the table and writes {@code grade-report.json} and
  * {@code grade-report.md} into the submission's folder. For a folder of submissions (each
  * subfolder one submission) it does so for each, then prints the summary and writes
@@ -38,7 +38,7 @@ public final class Grade {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 3 || args[2].isBlank() || args[2].equals("true")) {
-            err.println("Grading could not run: name the submission to grade, e.g. ./mvnw -q -pl testkit -Dgrade=path/to/submission");
+            err.println("Grading could not run: name the submission to grade, e.g. ./mvnw -q -Dgrade=path/to/submission");
             return 2;
         }
         var workbook = Path.of(args[0]).toAbsolutePath().normalize();
