@@ -1,6 +1,7 @@
 package workbook.grading;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public record TaskReport(Points task, Status status, String problem, CompileErro
 
         /** Returns the name used in reports: {@code graded}, {@code does-not-compile}, ... */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
