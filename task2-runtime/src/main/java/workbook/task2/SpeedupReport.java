@@ -57,6 +57,9 @@ public final class SpeedupReport {
 
     private static final int MAX_DELAY = 1;
 
+    /** The exit status of a measuring JVM that found waitN not written yet. */
+    private static final int NOT_WRITTEN = 3;
+
     private SpeedupReport() {
     }
 
@@ -113,6 +116,10 @@ public final class SpeedupReport {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length == 2 && args[0].startsWith("--measure=")) {
+            measure(args[0].substring("--measure=".length()), Integer.parseInt(args[1]));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -121,29 +128,23 @@ public final class SpeedupReport {
             System.exit(2);
             return;
         }
-        try {
-            warmUp();
-        } catch (UnsupportedOperationException e) {
-            System.err.println("waitN is not written yet (" + e.getMessage() + ").\nRun the report on the reference"
-                    + " solutions: ./mvnw -q compile exec:exec -Psolutions -Drun=speedup");
-            System.exit(1);
-        }
-        var java = new TreeMap<Integer, Row>();
+        var java = new ArrayList<Row>();
         for (int n : options.ns()) {
             var runs = new ArrayList<Run>();
             var lateness = new ArrayList<Lateness>();
             for (int i = 0; i < options.runs(); i++) {
-                runs.add(timeWaitN(n));
-                lateness.add(lateness(n));
+                var wall = inFreshJvm("wall", n);
+                runs.add(new Run(wall[0], wall[1], wall[2], (long) wall[3]));
+                var late = inFreshJvm("lateness", n);
+                lateness.add(new Lateness(late[0], late[1]));
+                System.err.printf(Locale.ROOT, "waitN(%d, 1): %.3f s wall, %.0f MiB heap; lateness median %.2f ms, p99 %.2f ms%n",
+                        n, wall[0], wall[3] / (1 << 20), late[0], late[1]);
             }
-            java.put(n, new Row(n, runs, lateness, List.of()));
-            System.err.printf(Locale.ROOT, "waitN(%d, 1): wall %s s, lateness median %s ms%n", n,
-                    runs.stream().map(run -> String.format(Locale.ROOT, "%.3f", run.wall())).toList(),
-                    lateness.stream().map(late -> String.format(Locale.ROOT, "%.2f", late.median())).toList());
+            java.add(new Row(n, runs, lateness, List.of()));
         }
         var notes = new ArrayList<String>();
         var python = runPython(options, notes);
-        var rows = java.values().stream()
+        var rows = java.stream()
                 .map(row -> new Row(row.n(), row.java(), row.lateness(), python.getOrDefault(row.n(), List.of())))
                 .toList();
 
@@ -155,7 +156,7 @@ public final class SpeedupReport {
         targets.forEach(System.out::println);
 
         Files.createDirectories(options.out());
-        Files.writeString(options.out().resolve("speedup.md"), markdown(table, notes, targets, options));
+        Files.writeString(options.out().resolve("speedup.md"), markdown(table, notes, targets));
         Files.writeString(options.out().resolve("speedup.tsv"), tsv(rows));
         Files.writeString(options.out().resolve("speedup.svg"), SpeedupChart.svg(rows));
         System.out.println("\nWrote speedup.md, speedup.tsv and speedup.svg to " + options.out().toAbsolutePath());
@@ -163,18 +164,51 @@ public final class SpeedupReport {
 
     // ---------------------------------------------------------------- measuring Java
 
-    /** Runs every code path once, so that the measured runs time compiled code, not the interpreter. */
-    private static void warmUp() {
-        for (int i = 0; i < 3; i++) {
-            ConcurrentCoroutines.waitN(100_000, 0).join();
-            lateness(10_000, 0);
+    /**
+     * Runs one measurement ({@code wall} or {@code lateness} of {@code n} waits) in a new JVM, with
+     * this JVM's options, and returns the figures it printed.
+     *
+     * <p>A JVM of its own for each measurement is what a student's program gets: no garbage and no
+     * heap sizing left over from an earlier run, and no warm-up either.
+     */
+    private static double[] inFreshJvm(String measurement, int n) throws IOException, InterruptedException {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-agentlib:jdwp")) // a debugger port can be taken once only
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpeedupReport.class.getName(),
+                "--measure=" + measurement, String.valueOf(n)));
+        var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        var out = new String(process.getInputStream().readAllBytes()).strip();
+        int status = process.waitFor();
+        if (status == NOT_WRITTEN) {
+            System.err.println("Run the report on the reference solutions: ./mvnw -q compile exec:exec -Psolutions -Drun=speedup");
+            System.exit(1);
+        } else if (status != 0) {
+            throw new IllegalStateException("measuring " + measurement + " of waitN(" + n + ", 1) failed with exit status " + status);
+        }
+        return Arrays.stream(out.split("\t")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** In the JVM {@link #inFreshJvm} started: takes one measurement and prints its figures, tab-separated. */
+    private static void measure(String measurement, int n) {
+        try {
+            if (measurement.equals("wall")) {
+                var run = timeWaitN(n);
+                System.out.printf(Locale.ROOT, "%.9f\t%.9f\t%.6f\t%d%n", run.wall(), run.maxDelay(), run.sumDelays(), run.peakHeap());
+            } else {
+                var late = lateness(n);
+                System.out.printf(Locale.ROOT, "%.6f\t%.6f%n", late.median(), late.p99());
+            }
+        } catch (UnsupportedOperationException e) {
+            System.err.println("waitN is not written yet: " + e.getMessage());
+            System.exit(NOT_WRITTEN);
         }
     }
 
     /** Times one {@code waitN(n, 1)}, from the call to the completion of its result. */
     static Run timeWaitN(int n) {
-        // A collection first, so that no run pays for the garbage the one before it left.
-        System.gc();
         try (var heap = new HeapPeak()) {
             long start = System.nanoTime();
             var delays = ConcurrentCoroutines.waitN(n, MAX_DELAY).join();
@@ -184,27 +218,22 @@ public final class SpeedupReport {
         }
     }
 
-    static Lateness lateness(int n) {
-        System.gc();
-        return lateness(n, MAX_DELAY);
-    }
-
     /**
-     * Starts the {@code n} waits of {@code waitN(n, maxDelay)} the way {@code waitN} does, but
-     * stamps each with the time it was started and the time it completed, and returns how late the
-     * completions came after their delays.
+     * Starts the {@code n} waits of {@code waitN(n, 1)} the way {@code waitN} does, but stamps each
+     * with the time it was started and the time it completed, and returns how late the completions
+     * came after their delays.
      *
      * <p>{@code waitN} hides its futures, so this run rebuilds it from the same parts:
      * {@code waitRandom} and {@code inCompletionOrder}, with one timestamping stage between them.
      */
-    private static Lateness lateness(int n, int maxDelay) {
+    static Lateness lateness(int n) {
         var started = new long[n];
         var completed = new long[n];
         var waits = new ArrayList<CompletableFuture<Double>>(n);
         for (int i = 0; i < n; i++) {
             int slot = i;
             started[i] = System.nanoTime();
-            waits.add(BasicAsyncSyntax.waitRandom(maxDelay).whenComplete((delay, failure) -> completed[slot] = System.nanoTime()));
+            waits.add(BasicAsyncSyntax.waitRandom(MAX_DELAY).whenComplete((delay, failure) -> completed[slot] = System.nanoTime()));
         }
         // The stamps are written before the stages that inCompletionOrder waits for complete, so
         // they are all there (and visible to this thread) once its result is.
@@ -228,7 +257,9 @@ public final class SpeedupReport {
      * peak is the heap in use right before one of them, or at the end.
      *
      * <p>Collections report to listeners shortly after they happen, on a JVM thread of their own;
-     * {@link #peak()} waits (briefly) for every collection the JVM counted to have reported.
+     * {@link #peak()} waits (briefly) for every collection the JVM counted to have reported. The
+     * heap in use at the end is read from {@link Runtime}, which counts the objects just allocated
+     * (the memory pools' figures lag behind by up to a heap region between collections).
      */
     static final class HeapPeak implements NotificationListener, AutoCloseable {
 
@@ -263,13 +294,22 @@ public final class SpeedupReport {
 
         /** The most heap in use since this opened, in bytes. */
         long peak() {
-            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long now = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             while (collectors.stream().anyMatch(c -> reported.get(c.getName()) < c.getCollectionCount())
                     && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                sleep(10);
             }
+            if (System.nanoTime() >= deadline) System.err.println("DEBUG heap wait hit deadline " + reported + " " + collectors.stream().map(c -> c.getName() + "=" + c.getCollectionCount()).toList());
             return Math.max(peak, now);
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static long heapUsed(Map<String, MemoryUsage> pools) {
@@ -425,7 +465,7 @@ public final class SpeedupReport {
         return lines;
     }
 
-    private static String markdown(String table, List<String> notes, List<String> targets, Options options) {
+    private static String markdown(String table, List<String> notes, List<String> targets) {
         var machine = String.format(Locale.ROOT, "Java %s (%s), %d cores, %s %s, %s.", Runtime.version(),
                 System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), LocalDate.now());
