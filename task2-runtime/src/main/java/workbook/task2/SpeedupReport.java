@@ -300,7 +300,6 @@ public final class SpeedupReport {
                     && System.nanoTime() < deadline) {
                 sleep(10);
             }
-            if (System.nanoTime() >= deadline) System.err.println("DEBUG heap wait hit deadline " + reported + " " + collectors.stream().map(c -> c.getName() + "=" + c.getCollectionCount()).toList());
             return Math.max(peak, now);
         }
 
