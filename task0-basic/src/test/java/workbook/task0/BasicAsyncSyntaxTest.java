@@ -1,7 +1,6 @@
 package workbook.task0;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static workbook.testkit.Timing.await;
 import static workbook.testkit.Timing.format;
 import static workbook.testkit.Timing.secondsSince;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workbook.testkit.PlatformThreads;
 import workbook.testkit.RandomWaits;
+import workbook.testkit.Rejections;
 
 /**
  * Graded tests of Task 0. Every delay here is at most one second; the default of ten seconds is
@@ -100,14 +100,8 @@ class BasicAsyncSyntaxTest {
     @Test
     @DisplayName("waitRandom(-1) throws IllegalArgumentException naming maxDelay and its value")
     void rejectsNegativeMaxDelay() {
-        assertThatThrownBy(() -> BasicAsyncSyntax.waitRandom(-1))
-                .withFailMessage("waitRandom(-1) did not throw: check maxDelay before anything else and throw"
-                        + " IllegalArgumentException (not a failed future)")
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BasicAsyncSyntax.waitRandom(-1))
-                .withFailMessage("waitRandom(-1) threw IllegalArgumentException without naming the argument and its"
-                        + " value: write e.g. \"maxDelay must not be negative: -1\"")
-                .hasMessageContaining("maxDelay").hasMessageContaining("-1");
+        Rejections.assertRejects("waitRandom(-1)", "maxDelay", -1, "maxDelay must not be negative: -1",
+                () -> BasicAsyncSyntax.waitRandom(-1));
     }
 
     @Test

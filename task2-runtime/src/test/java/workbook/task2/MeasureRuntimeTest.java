@@ -1,18 +1,19 @@
 package workbook.task2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static workbook.testkit.Timing.format;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workbook.testkit.Blocking;
 import workbook.testkit.Blocking.Timed;
+import workbook.testkit.Rejections;
 
 /**
  * Graded tests of Task 2. Every call here waits at most one second; the calls of a test run side
@@ -30,7 +31,13 @@ class MeasureRuntimeTest {
     private static final double ROUNDING = 0.005;
 
     /** How much shorter the solution's measure may be: the call's work outside its clock, on a loaded machine. */
-    private static final double OUTSIDE = 0.1;
+    private static final double OUTSIDE = 0.15;
+
+    @BeforeAll
+    static void loadMeasureRuntime() throws ClassNotFoundException {
+        // Loading the class is work outside the solution's clock: get it done before any timing.
+        Class.forName(MeasureRuntime.class.getName(), true, MeasureRuntime.class.getClassLoader());
+    }
 
     @Test
     @DisplayName("measureTime(n, maxDelay) returns only after every wait of waitN(n, maxDelay) is over")
@@ -63,9 +70,10 @@ class MeasureRuntimeTest {
     @DisplayName("measureTime(n, maxDelay) keeps the fraction of a second, not whole seconds only")
     void keepsFractions() {
         // Each run lasts a random time under 1 s. Cut to whole seconds it reads 0 s, caught unless the
-        // run took under 0.1 s, or 1 s, caught unless it took over 0.975 s or so: a chance of at most
-        // 0.13 per run of going unnoticed, and 0.13^10 < 1e-8 for ten runs.
-        for (var run : measureSideBySide(10, 1, 1)) {
+        // run took under OUTSIDE = 0.15 s, or 1 s, caught unless it took over 1 - ROUNDING s, the
+        // delay plus the timer's lateness: a chance of at most 0.2 per run of going unnoticed, and
+        // 0.2^12 < 1e-8 for twelve runs.
+        for (var run : measureSideBySide(12, 1, 1)) {
             assertTimePerWait(1, 1, run);
         }
     }
@@ -87,28 +95,16 @@ class MeasureRuntimeTest {
     @DisplayName("measureTime(0, 1) and measureTime(-1, 1) throw IllegalArgumentException naming n and its value")
     void rejectsNBelowOne() {
         for (int n : new int[] {0, -1}) {
-            assertThatThrownBy(() -> MeasureRuntime.measureTime(n, 1))
-                    .withFailMessage("measureTime(%d, 1) did not throw IllegalArgumentException: there is no time per"
-                            + " wait without waits; check that n is at least 1 before anything else", n)
-                    .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> MeasureRuntime.measureTime(n, 1))
-                    .withFailMessage("measureTime(%d, 1) threw IllegalArgumentException without naming the argument and"
-                            + " its value: write e.g. \"n must be at least 1: %d\"", n, n)
-                    .hasMessageMatching("(?s).*\\bn\\b.*").hasMessageContaining(String.valueOf(n));
+            Rejections.assertRejects("measureTime(%d, 1)".formatted(n), "n", n, "n must be at least 1: " + n,
+                    () -> MeasureRuntime.measureTime(n, 1));
         }
     }
 
     @Test
     @DisplayName("measureTime(1, -1) throws IllegalArgumentException naming maxDelay and its value")
     void rejectsNegativeMaxDelay() {
-        assertThatThrownBy(() -> MeasureRuntime.measureTime(1, -1))
-                .withFailMessage("measureTime(1, -1) did not throw IllegalArgumentException: check that maxDelay is not"
-                        + " negative before anything else")
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MeasureRuntime.measureTime(1, -1))
-                .withFailMessage("measureTime(1, -1) threw IllegalArgumentException without naming the argument and its"
-                        + " value: write e.g. \"maxDelay must not be negative: -1\"")
-                .hasMessageContaining("maxDelay").hasMessageContaining("-1");
+        Rejections.assertRejects("measureTime(1, -1)", "maxDelay", -1, "maxDelay must not be negative: -1",
+                () -> MeasureRuntime.measureTime(1, -1));
     }
 
     /** Calls {@code measureTime(n, maxDelay)} on a thread of its own and times it. */
@@ -147,7 +143,7 @@ class MeasureRuntimeTest {
         String why;
         if (!Double.isFinite(perWait)) {
             why = "divide the elapsed seconds by n, which is at least 1";
-        } else if (Math.abs(total - Math.rint(total)) < 1e-9 && took < 1.5) {
+        } else if (Math.abs(total - Math.rint(total)) < 1e-9 && total <= 2) {
             why = "the time was cut to whole seconds; use System.nanoTime() and divide as a double, e.g."
                     + " (System.nanoTime() - start) / 1e9 / n";
         } else if (n > 1 && about(ratio, n)) {
