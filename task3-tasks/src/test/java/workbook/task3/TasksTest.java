@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static workbook.testkit.Timing.secondsSince;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,68 +40,56 @@ class TasksTest {
     @Test
     @DisplayName("taskWaitRandom(maxDelay) returns a CompletableFuture whose state() is RUNNING")
     void returnsRunningCompletableFuture() {
-        int n = 20;
-        var tasks = IntStream.range(0, n).mapToObj(i -> Tasks.taskWaitRandom(1)).toList();
-        var states = tasks.stream().map(Future::state).toList();
-        var classes = tasks.stream().map(Object::getClass).distinct().toList();
+        int calls = 20;
+        var states = new ArrayList<Future.State>();
+        var classes = new LinkedHashSet<Class<?>>();
+        long start = System.nanoTime();
+        while (states.size() < calls && secondsSince(start) < 0.5) {
+            var task = Tasks.taskWaitRandom(1);
+            states.add(task.state());
+            classes.add(task.getClass());
+        }
         assertThat(classes)
                 .withFailMessage("taskWaitRandom(1) returned an object of %s: return a plain CompletableFuture, as Main"
                         + " prints its class (no subclass, no wrapper)", classes)
                 .containsExactly(CompletableFuture.class);
-        // A task is done at once only if its delay is under the microseconds between the call and
-        // the look at its state: at most a handful of 20, for a correct solution.
+        // A task is done at once only if its delay is under the microseconds between the call's
+        // return and the look at its state: at most a handful of 20, for a correct solution.
         long running = states.stream().filter(s -> s == Future.State.RUNNING).count();
         assertThat(running)
                 .withFailMessage("right after taskWaitRandom(1) returned, only %d of %d tasks had state() RUNNING (the"
                         + " states were %s): return the task while it runs; do not join it or wait for it first",
-                        running, n, states)
-                .isGreaterThanOrEqualTo(n / 2);
+                        running, calls, states)
+                .isGreaterThanOrEqualTo(calls / 2);
     }
 
     @Test
     @DisplayName("a task nobody waits for is done after about maxDelay seconds")
     void runsWithoutAnyoneWaiting() {
-        int n = 20;
-        var tasks = leaveAlone(n, 1);
-        long pending = tasks.stream().filter(t -> !t.isDone()).count();
-        assertThat(pending)
-                .withFailMessage("%d of %d tasks of taskWaitRandom(1) that nobody waited for were still not done after"
-                        + " 3 s: a task must start when taskWaitRandom creates it, not when someone calls join or get",
-                        pending, n)
-                .isZero();
+        assertAllDone(leaveAlone(20));
     }
 
     @Test
     @DisplayName("a task nobody waits for runs to completion and completes with its delay")
     void completesWithoutAnyoneWaiting() {
         int n = 20;
-        var tasks = leaveAlone(n, 1);
-        var failures = tasks.stream().filter(t -> t.state() != Future.State.SUCCESS)
-                .map(t -> t.state() == Future.State.FAILED ? t.exceptionNow().toString() : t.state().toString())
-                .toList();
-        assertThat(failures)
-                .withFailMessage("%d of %d tasks of taskWaitRandom(1) that nobody waited for did not complete with their"
-                        + " delay within 3 s, but ended as %s: keep the executor running (do not close it, shut it down"
-                        + " or interrupt it) and let every task finish its wait", failures.size(), n, failures)
-                .isEmpty();
-        RandomWaits.assertInRange("taskWaitRandom(1)", 1, tasks.stream().map(CompletableFuture::join).toList());
+        var tasks = leaveAlone(n);
+        assertAllDone(tasks);
+        assertAllSucceeded(tasks);
     }
 
     @Test
     @DisplayName("cancel(true) on a running task makes join() throw CancellationException and state() CANCELLED")
     void cancels() {
         int n = 20;
-        var tasks = IntStream.range(0, n).mapToObj(i -> Tasks.taskWaitRandom(1)).toList();
-        long cancelled = tasks.stream().filter(t -> t.cancel(true)).count();
-        assertThat(cancelled)
+        var tasks = RandomWaits.startAll("taskWaitRandom(1)", n, 1, () -> Tasks.taskWaitRandom(1));
+        var cancelled = tasks.stream().filter(t -> t.cancel(true)).toList();
+        assertThat(cancelled.size())
                 .withFailMessage("cancel(true) returned false for %d of %d tasks just returned by taskWaitRandom(1): they"
                         + " were already done, so there was nothing to cancel; return the task while it runs",
-                        n - cancelled, n)
+                        n - cancelled.size(), n)
                 .isGreaterThanOrEqualTo(n / 2);
-        for (var task : tasks) {
-            if (!task.isCancelled()) {
-                continue;
-            }
+        for (var task : cancelled) {
             assertThat(task.state())
                     .withFailMessage("a task of taskWaitRandom(1) reported state() %s after cancel(true) succeeded:"
                             + " return the CompletableFuture itself, whose state() is CANCELLED once cancelled", task.state())
@@ -118,18 +107,9 @@ class TasksTest {
     @DisplayName("a task of taskWaitRandom(maxDelay) completes with a delay between 0 and maxDelay")
     void staysInRange() {
         int n = 200;
-        var tasks = leaveAlone(n, 1);
-        long pending = tasks.stream().filter(t -> !t.isDone()).count();
-        assertThat(pending)
-                .withFailMessage("%d of %d tasks of taskWaitRandom(1) were still running after 3 s, though a delay of"
-                        + " taskWaitRandom(1) is at most 1 s: pass maxDelay on to waitRandom(maxDelay)", pending, n)
-                .isZero();
-        long failed = tasks.stream().filter(CompletableFuture::isCompletedExceptionally).count();
-        assertThat(failed)
-                .withFailMessage("%d of %d tasks of taskWaitRandom(1) completed exceptionally, e.g. with %s", failed, n,
-                        tasks.stream().filter(CompletableFuture::isCompletedExceptionally).findFirst()
-                                .map(t -> t.isCancelled() ? "a cancellation" : t.exceptionNow().toString()).orElse(""))
-                .isZero();
+        var tasks = leaveAlone(n);
+        assertAllDone(tasks);
+        assertAllSucceeded(tasks);
         RandomWaits.assertInRange("taskWaitRandom(1)", 1, tasks.stream().map(CompletableFuture::join).toList());
     }
 
@@ -142,15 +122,21 @@ class TasksTest {
     @Test
     @DisplayName("1 000 tasks of taskWaitRandom(1) at once all finish in about 1 second, on a few platform threads")
     void thousandTasksDoNotQueue() {
-        int started = PlatformThreads.startedDuring(() -> RandomWaits.assertThousandAtOnceTakeOneSecond(
-                "taskWaitRandom(1)", () -> Tasks.taskWaitRandom(1),
-                "run each task on a virtual thread (Executors.newVirtualThreadPerTaskExecutor()), not on a small pool"
-                        + " or the common pool where a blocked task holds its thread"));
+        int n = 1_000;
+        var call = "taskWaitRandom(1)";
+        long start = System.nanoTime();
+        var tasks = new ArrayList<CompletableFuture<Double>>();
+        // Five seconds to start them: starting a platform thread each is slow, and has a message of its own.
+        int started = PlatformThreads.startedDuring(() -> tasks.addAll(RandomWaits.startAll(call, n, 5, () -> Tasks.taskWaitRandom(1))));
         assertThat(started)
-                .withFailMessage("1000 tasks of taskWaitRandom(1) started %d platform threads: a thread per task does not"
-                        + " scale (CompletableFuture.supplyAsync without an executor may start one per task); run each"
-                        + " task on a virtual thread (Executors.newVirtualThreadPerTaskExecutor())", started)
+                .withFailMessage("%d tasks of %s started %d platform threads: a thread per task does not scale (a cached"
+                        + " thread pool, or CompletableFuture.supplyAsync without an executor on some JDKs, starts one per"
+                        + " task); run each task on a virtual thread (Executors.newVirtualThreadPerTaskExecutor())",
+                        n, call, started)
                 .isLessThan(100);
+        RandomWaits.assertAllDoneInAboutOneSecond(call, start, tasks, "run each task on a virtual thread"
+                + " (Executors.newVirtualThreadPerTaskExecutor()), not on a small pool or the common pool, where a task"
+                + " that waits holds its thread");
     }
 
     @Test
@@ -161,15 +147,38 @@ class TasksTest {
     }
 
     /**
-     * Makes {@code n} tasks of {@code taskWaitRandom(maxDelay)} and leaves them alone, only
-     * looking whether they are done, until all are or {@code maxDelay + 2} seconds have passed.
+     * Makes {@code n} tasks of {@code taskWaitRandom(1)} and leaves them alone, only looking
+     * whether they are done, until all are or 3 seconds have passed.
      */
-    private static List<CompletableFuture<Double>> leaveAlone(int n, int maxDelay) {
+    private static List<CompletableFuture<Double>> leaveAlone(int n) {
         long start = System.nanoTime();
-        var tasks = IntStream.range(0, n).mapToObj(i -> Tasks.taskWaitRandom(maxDelay)).toList();
-        while (secondsSince(start) < maxDelay + 2 && !tasks.stream().allMatch(CompletableFuture::isDone)) {
+        var tasks = RandomWaits.startAll("taskWaitRandom(1)", n, 1, () -> Tasks.taskWaitRandom(1));
+        while (secondsSince(start) < 3 && !tasks.stream().allMatch(CompletableFuture::isDone)) {
             LockSupport.parkNanos(10_000_000);
         }
         return tasks;
+    }
+
+    /** Asserts that every task left alone by {@link #leaveAlone} is done. */
+    private static void assertAllDone(List<CompletableFuture<Double>> tasks) {
+        long pending = tasks.stream().filter(t -> !t.isDone()).count();
+        assertThat(pending)
+                .withFailMessage("%d of %d tasks of taskWaitRandom(1) that nobody waited for were still not done after"
+                        + " 3 s, though such a task waits at most 1 s: %s", pending, tasks.size(), pending == tasks.size()
+                        ? "a task must start by itself when taskWaitRandom creates it, not when someone calls join or get"
+                        : "the others were done, so the tasks wait longer than maxDelay; pass maxDelay on to waitRandom")
+                .isZero();
+    }
+
+    /** Asserts that every task left alone by {@link #leaveAlone} completed normally, with a value. */
+    private static void assertAllSucceeded(List<CompletableFuture<Double>> tasks) {
+        var failures = tasks.stream().filter(t -> t.state() != Future.State.SUCCESS)
+                .map(t -> t.state() == Future.State.FAILED ? t.exceptionNow().toString() : t.state().toString())
+                .toList();
+        assertThat(failures)
+                .withFailMessage("%d of %d tasks of taskWaitRandom(1) that nobody waited for did not complete with their"
+                        + " delay but ended as %s: keep the executor running (do not close it, shut it down or interrupt"
+                        + " it) and let every task finish its wait", failures.size(), tasks.size(), failures)
+                .isEmpty();
     }
 }

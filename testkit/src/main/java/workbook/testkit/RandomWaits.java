@@ -1,6 +1,7 @@
 package workbook.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static workbook.testkit.Timing.await;
 import static workbook.testkit.Timing.format;
 import static workbook.testkit.Timing.secondsSince;
@@ -9,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * Graded checks of a call that returns one future completed, after a random delay in
@@ -56,12 +57,12 @@ public final class RandomWaits {
         int n = 50;
         var started = new long[n];
         var finished = new long[n];
-        var futures = new ArrayList<CompletableFuture<Double>>();
-        for (int i = 0; i < n; i++) {
-            int k = i;
+        var next = new AtomicInteger();
+        var futures = startAll(call, n, 1, () -> {
+            int k = next.getAndIncrement();
             started[k] = System.nanoTime();
-            futures.add(wait.get().whenComplete((v, e) -> finished[k] = System.nanoTime()));
-        }
+            return wait.get().whenComplete((v, e) -> finished[k] = System.nanoTime());
+        });
         await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), 5, n + " calls of " + call);
         var lateness = new double[n];
         for (int i = 0; i < n; i++) {
@@ -78,10 +79,12 @@ public final class RandomWaits {
             lateness[i] = waited - value;
         }
         Arrays.sort(lateness);
+        // Timers and threads are late by milliseconds on a quiet machine and by over a tenth of a
+        // second on a busy one: the bound on the median leaves room for that, not for extra waiting.
         assertThat(lateness[n / 2])
                 .withFailMessage("%s completed a median %s s later than the value it returned: complete the future with"
                         + " the very delay you waited", call, format(lateness[n / 2]))
-                .isLessThan(0.1);
+                .isLessThan(0.25);
     }
 
     /** Asserts that every delay in {@code delays}, made by {@code call}, lies in {@code [0, maxDelay]}. */
@@ -99,14 +102,24 @@ public final class RandomWaits {
      * within about one second: the waits do not queue up for a few threads.
      */
     public static void assertThousandAtOnceTakeOneSecond(String call, Supplier<CompletableFuture<Double>> wait, String fix) {
-        int n = 1_000;
         long start = System.nanoTime();
-        var futures = IntStream.range(0, n).mapToObj(i -> wait.get()).toList();
+        assertAllDoneInAboutOneSecond(call, start, startAll(call, 1_000, 1, wait), fix);
+    }
+
+    /**
+     * Asserts that {@code futures}, made by calls of at most one second from {@code start} (a
+     * reading of {@link System#nanoTime()}) on, all complete within about one second.
+     */
+    public static void assertAllDoneInAboutOneSecond(String call, long start, List<CompletableFuture<Double>> futures, String fix) {
+        int n = futures.size();
         var all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
         try {
             await(all, 3, n + " calls of " + call);
         } catch (AssertionError e) {
             long done = futures.stream().filter(CompletableFuture::isDone).count();
+            if (done == n) {
+                throw e;
+            }
             throw new AssertionError("only %d of %d %s started at once had finished after %s s: they queue up for a few"
                     .formatted(done, n, call, format(secondsSince(start))) + " threads; " + fix, e);
         }
@@ -115,5 +128,23 @@ public final class RandomWaits {
                 .withFailMessage("%d %s started at once took %s s to finish: they should all be done after about 1 s,"
                         + " because they wait at the same time", n, call, format(took))
                 .isLessThan(2.5);
+    }
+
+    /**
+     * Makes {@code n} calls one after the other and returns their futures, or fails if making
+     * them takes more than {@code limitSeconds}: a call that blocks must fail the test, not hang it.
+     */
+    public static List<CompletableFuture<Double>> startAll(String call, int n, double limitSeconds,
+            Supplier<CompletableFuture<Double>> wait) {
+        var futures = new ArrayList<CompletableFuture<Double>>(n);
+        long start = System.nanoTime();
+        while (futures.size() < n) {
+            if (secondsSince(start) > limitSeconds) {
+                fail("making %d calls of %s took more than %s s (%d of them had returned): the calls block instead of"
+                        + " returning their future at once", n, call, format(limitSeconds), futures.size());
+            }
+            futures.add(wait.get());
+        }
+        return futures;
     }
 }
