@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import workbook.testkit.Blocking;
 import workbook.testkit.PlatformThreads;
 import workbook.testkit.RandomWaits;
@@ -29,6 +30,12 @@ import workbook.testkit.Rejections;
 @Tag("task:3")
 @DisplayName("Task 3: taskWaitRandom")
 class TasksTest {
+
+    /**
+     * Held by the test that starts a thousand tasks and by the test that times tasks closely, so
+     * that they take turns: a task's wait begins only once a carrier thread runs its virtual thread.
+     */
+    private static final String CARRIERS = "virtual-thread carriers";
 
     @Test
     @DisplayName("taskWaitRandom(maxDelay) returns at once, its task still running")
@@ -72,8 +79,7 @@ class TasksTest {
     @Test
     @DisplayName("a task nobody waits for runs to completion and completes with its delay")
     void completesWithoutAnyoneWaiting() {
-        int n = 20;
-        var tasks = leaveAlone(n);
+        var tasks = leaveAlone(20);
         assertAllDone(tasks);
         assertAllSucceeded(tasks);
     }
@@ -106,20 +112,21 @@ class TasksTest {
     @Test
     @DisplayName("a task of taskWaitRandom(maxDelay) completes with a delay between 0 and maxDelay")
     void staysInRange() {
-        int n = 200;
-        var tasks = leaveAlone(n);
+        var tasks = leaveAlone(100);
         assertAllDone(tasks);
         assertAllSucceeded(tasks);
         RandomWaits.assertInRange("taskWaitRandom(1)", 1, tasks.stream().map(CompletableFuture::join).toList());
     }
 
     @Test
+    @ResourceLock(CARRIERS)
     @DisplayName("a task of taskWaitRandom(1) completes after as many seconds as its value")
     void waitsTheTimeItReturns() {
         RandomWaits.assertCompletesAfterItsDelay("taskWaitRandom(1)", () -> Tasks.taskWaitRandom(1));
     }
 
     @Test
+    @ResourceLock(CARRIERS)
     @DisplayName("1 000 tasks of taskWaitRandom(1) at once all finish in about 1 second, on a few platform threads")
     void thousandTasksDoNotQueue() {
         int n = 1_000;

@@ -75,12 +75,12 @@ public final class RandomWaits {
             assertThat(waited)
                     .withFailMessage("%s completed with %s but after %s s: complete the future with the very delay you"
                             + " waited", call, value, format(waited))
-                    .isLessThanOrEqualTo(value + 0.5);
+                    .isLessThanOrEqualTo(value + 1);
             lateness[i] = waited - value;
         }
         Arrays.sort(lateness);
-        // Timers and threads are late by milliseconds on a quiet machine and by over a tenth of a
-        // second on a busy one: the bound on the median leaves room for that, not for extra waiting.
+        // Timers and threads are late by milliseconds on a quiet machine and, now and then, by half a
+        // second on a busy one: the bounds leave room for that, the median's not for extra waiting.
         assertThat(lateness[n / 2])
                 .withFailMessage("%s completed a median %s s later than the value it returned: complete the future with"
                         + " the very delay you waited", call, format(lateness[n / 2]))
