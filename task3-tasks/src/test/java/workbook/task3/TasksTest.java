@@ -50,8 +50,9 @@ class TasksTest {
         int calls = 20;
         var states = new ArrayList<Future.State>();
         var classes = new LinkedHashSet<Class<?>>();
+        RandomWaits.warmUp(() -> Tasks.taskWaitRandom(1));
         long start = System.nanoTime();
-        while (states.size() < calls && secondsSince(start) < 0.5) {
+        while (states.size() < calls && secondsSince(start) < 2) {
             var task = Tasks.taskWaitRandom(1);
             states.add(task.state());
             classes.add(task.getClass());
@@ -66,8 +67,8 @@ class TasksTest {
         assertThat(running)
                 .withFailMessage("right after taskWaitRandom(1) returned, only %d of %d tasks had state() RUNNING (the"
                         + " states were %s): return the task while it runs; do not join it or wait for it first",
-                        running, calls, states)
-                .isGreaterThanOrEqualTo(calls / 2);
+                        running, states.size(), states)
+                .isGreaterThanOrEqualTo((states.size() + 1) / 2);
     }
 
     @Test
@@ -88,7 +89,7 @@ class TasksTest {
     @DisplayName("cancel(true) on a running task makes join() throw CancellationException and state() CANCELLED")
     void cancels() {
         int n = 20;
-        var tasks = RandomWaits.startAll("taskWaitRandom(1)", n, 1, () -> Tasks.taskWaitRandom(1));
+        var tasks = RandomWaits.startAll("taskWaitRandom(1)", n, 2, () -> Tasks.taskWaitRandom(1));
         var cancelled = tasks.stream().filter(t -> t.cancel(true)).toList();
         assertThat(cancelled.size())
                 .withFailMessage("cancel(true) returned false for %d of %d tasks just returned by taskWaitRandom(1): they"
@@ -155,11 +156,11 @@ class TasksTest {
 
     /**
      * Makes {@code n} tasks of {@code taskWaitRandom(1)} and leaves them alone, only looking
-     * whether they are done, until all are or 3 seconds have passed.
+     * whether they are done, until all are or 3 seconds have passed since the last was made.
      */
     private static List<CompletableFuture<Double>> leaveAlone(int n) {
+        var tasks = RandomWaits.startAll("taskWaitRandom(1)", n, 2, () -> Tasks.taskWaitRandom(1));
         long start = System.nanoTime();
-        var tasks = RandomWaits.startAll("taskWaitRandom(1)", n, 1, () -> Tasks.taskWaitRandom(1));
         while (secondsSince(start) < 3 && !tasks.stream().allMatch(CompletableFuture::isDone)) {
             LockSupport.parkNanos(10_000_000);
         }
