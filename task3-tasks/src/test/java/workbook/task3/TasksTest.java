@@ -92,9 +92,9 @@ class TasksTest {
         var tasks = RandomWaits.startAll("taskWaitRandom(1)", n, 2, () -> Tasks.taskWaitRandom(1));
         var cancelled = tasks.stream().filter(t -> t.cancel(true)).toList();
         assertThat(cancelled.size())
-                .withFailMessage("cancel(true) returned false for %d of %d tasks just returned by taskWaitRandom(1): they"
-                        + " were already done, so there was nothing to cancel; return the task while it runs",
-                        n - cancelled.size(), n)
+                .withFailMessage("cancel(true) returned false for %d of %d tasks just returned by taskWaitRandom(1), whose"
+                        + " states are now %s: a task that is done already cannot be cancelled; return the task while it"
+                        + " runs", n - cancelled.size(), n, tasks.stream().filter(t -> !cancelled.contains(t)).map(Future::state).toList())
                 .isGreaterThanOrEqualTo(n / 2);
         for (var task : cancelled) {
             assertThat(task.state())
