@@ -1,8 +1,8 @@
 package workbook.task4;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.parallel.ResourceAccessMode.READ;
 import static workbook.testkit.WaitNContract.CPU;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -15,6 +15,8 @@ import workbook.testkit.WaitNContract;
 /**
  * Graded tests of Task 4: the contract of Task 1's {@code waitN}, checked the same way on
  * {@code taskWaitN}, and that it is built from Task 3's tasks and Task 1's {@code inCompletionOrder}.
+ * The probe of the contract is one more task: a wait starts only when its task runs, so the
+ * order of the delays is ascending only up to the time the last task began.
  */
 @Tag("task:4")
 @DisplayName("Task 4: taskWaitN")

@@ -1,7 +1,7 @@
 package workbook.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 import static workbook.testkit.Timing.format;
 
@@ -42,7 +42,7 @@ public final class WaitNContract {
      */
     public static final String CPU = "workbook.cpu";
 
-    /** What the completion order may differ from ascending by, on top of the time the call took to return. */
+    /** What the completion order may differ from ascending by, on top of the time it took to start every wait. */
     private static final double SLACK = 0.02;
 
     /** What a delay may end early by: a timer rounds it to its clock's resolution. */
@@ -125,9 +125,6 @@ public final class WaitNContract {
             }
             max = Math.max(max, delay);
         }
-        double worst = 0, m = 0;
-        for (double d : delays) { worst = Math.max(worst, m - d); m = Math.max(m, d); }
-        System.out.printf("ORDER-STATS %s returned=%.4f started=%.4f worst=%.4f excess=%.4f%n", run.call(), run.returnedAfter(), started, worst, worst - started);
     }
 
     /** Asserts that {@code (1000, 1)} completes with 1 000 delays in [0, 1], once the longest has passed. */
@@ -168,8 +165,9 @@ public final class WaitNContract {
         assertNoNulls(run);
         assertThat(delays.size())
                 .withFailMessage("%s completed with %d delays instead of %d: %s", run.call(), delays.size(), n,
-                        delays.size() < n ? "results were lost when many waits completed at once; collect them in a"
-                                + " thread-safe structure and complete the future when the last one is in"
+                        delays.size() < n ? "it completed before every wait had finished, or results were lost when"
+                                + " many waits completed at once; complete the future when the last delay is in, and"
+                                + " collect them in a thread-safe structure"
                                 : "start exactly n waits, and add each delay once")
                 .isEqualTo(n);
         long nonZero = delays.stream().filter(d -> d != 0.0).count();
@@ -211,7 +209,6 @@ public final class WaitNContract {
      * and no sorted collection: the delays must come out ascending because of concurrency alone.
      */
     public void doesNotSort(Class<?> type) {
-        completesSmallCall();
         var found = ConstantPool.strings(type).stream()
                 .filter(s -> SORTING_NAMES.contains(s) || SORTING_TYPES.stream().anyMatch(s::contains))
                 .toList();
@@ -220,13 +217,15 @@ public final class WaitNContract {
                         + " time and are collected as they complete; do not sort them (the course forbids sort())",
                         type.getSimpleName(), found)
                 .isEmpty();
+        completesSmallCall();
     }
 
     /** Asserts that {@code (3, 0)} completes with three zeros, so that checks of the compiled code look at code that runs. */
     public void completesSmallCall() {
         var run = run(3, 0, 1, 1);
         assertThat(run.delays())
-                .withFailMessage("%s gave %s instead of three zeros", run.call(), run.delays())
+                .withFailMessage(run.delays() == null ? "%s did not complete within 1 s although every delay is 0"
+                        : "%s gave %s instead of three zeros", run.call(), run.delays())
                 .isEqualTo(List.of(0.0, 0.0, 0.0));
     }
 
@@ -240,13 +239,14 @@ public final class WaitNContract {
 
     private void assertRejects(int n, int maxDelay, String argument, String example) {
         var call = "%s(%d, %d)".formatted(name, n, maxDelay);
-        assertThatThrownBy(() -> method.call(n, maxDelay))
-                .withFailMessage("%s did not throw: check %s before anything else and throw IllegalArgumentException"
-                        + " (not a failed future)", call, argument)
+        var thrown = catchThrowable(() -> method.call(n, maxDelay));
+        assertThat(thrown)
+                .withFailMessage("%s %s: check %s before anything else and throw IllegalArgumentException (not a"
+                        + " failed future)", call, thrown == null ? "did not throw" : "threw " + thrown, argument)
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> method.call(n, maxDelay))
-                .withFailMessage("%s threw IllegalArgumentException without naming the argument and its value: write"
-                        + " e.g. %s", call, example)
+        assertThat(thrown)
+                .withFailMessage("%s threw IllegalArgumentException without naming the argument and its value (\"%s\"):"
+                        + " write e.g. %s", call, thrown.getMessage(), example)
                 .hasMessageMatching("(?s).*\\b" + argument + "\\b.*")
                 .hasMessageContaining(String.valueOf(n < 0 ? n : maxDelay));
     }
@@ -292,7 +292,7 @@ public final class WaitNContract {
         try {
             r = returned.get(Math.round(returnLimit * 1e9), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return new Run(call, Double.POSITIVE_INFINITY, false, Double.POSITIVE_INFINITY, null, Double.NaN);
+            return new Run(call, Double.POSITIVE_INFINITY, false, Double.POSITIVE_INFINITY, null, null);
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (InterruptedException e) {
@@ -308,9 +308,9 @@ public final class WaitNContract {
             double left = completeLimit - Timing.secondsSince(r.start());
             var c = completion.get(Math.max(0, Math.round(left * 1e9)), TimeUnit.NANOSECONDS);
             return new Run(call, returnedAfter, r.doneOnReturn(), (c.at() - r.start()) / 1e9, c.delays(),
-                    probed(r));
+                    r.probe().thenApply(end -> (end - r.start()) / 1e9));
         } catch (TimeoutException e) {
-            return new Run(call, returnedAfter, r.doneOnReturn(), Double.POSITIVE_INFINITY, null, Double.NaN);
+            return new Run(call, returnedAfter, r.doneOnReturn(), Double.POSITIVE_INFINITY, null, null);
         } catch (ExecutionException e) {
             return fail("%s completed exceptionally with %s".formatted(call, e.getCause()), e.getCause());
         } catch (InterruptedException e) {
@@ -325,21 +325,6 @@ public final class WaitNContract {
             return probe.get().toCompletableFuture().thenApply(value -> System.nanoTime());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /**
-     * Returns the seconds from the call until its probe ended, waiting up to a second for it, or
-     * NaN if the probe failed or did not end: then the call's return is all that is known.
-     */
-    private static double probed(Returned r) {
-        try {
-            return (r.probe().get(1, TimeUnit.SECONDS) - r.start()) / 1e9;
-        } catch (ExecutionException | TimeoutException e) {
-            return Double.NaN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Double.NaN;
         }
     }
 
@@ -369,15 +354,28 @@ public final class WaitNContract {
     /**
      * One call: seconds until it returned and until its future completed (infinite when not
      * within the limit), whether the future was complete on return, its delays as they were when
-     * it completed ({@code null} if it did not complete in time), and seconds until the probe
-     * started after it ended (NaN if unknown).
+     * it completed ({@code null} if it did not complete in time), and the seconds until the probe
+     * started after it ended ({@code null} if it did not complete in time).
      */
     private record Run(String call, double returnedAfter, boolean doneOnReturn, double completedAfter,
-            List<Double> delays, double probedAfter) {
+            List<Double> delays, CompletableFuture<Double> probedAfter) {
 
-        /** Returns the seconds it took, at most, to start every wait of the call. */
+        /**
+         * Returns the seconds it took, at most, to start every wait of the call: when the probe
+         * ended, or if it failed, when the call returned, or if it has not ended within another
+         * second, when the call's future completed (no wait starts later than that).
+         */
         double startedAfter() {
-            return Double.isNaN(probedAfter) ? returnedAfter : Math.max(returnedAfter, probedAfter);
+            try {
+                return Math.max(returnedAfter, probedAfter.get(1, TimeUnit.SECONDS));
+            } catch (ExecutionException e) {
+                return returnedAfter;
+            } catch (TimeoutException e) {
+                return completedAfter;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return returnedAfter;
+            }
         }
     }
 }
