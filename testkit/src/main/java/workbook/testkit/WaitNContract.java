@@ -48,9 +48,9 @@ public final class WaitNContract {
     /** What a delay may end early by: a timer rounds it to its clock's resolution. */
     private static final double EARLY = 0.005;
 
-    /** The 1 000 waits shared by the checks, and the longest they may take. */
+    /** The 1 000 waits shared by the checks, and how long they are waited for before giving up. */
     private static final int SHARED_N = 1_000;
-    private static final double SHARED_LIMIT = 2;
+    private static final double SHARED_LIMIT = 10;
 
     /** Names the sorting methods and sorted collections a solution must not use (class files name them so). */
     private static final Set<String> SORTING_NAMES = Set.of("sort", "sorted", "parallelSort");
@@ -63,6 +63,7 @@ public final class WaitNContract {
     private final WaitN method;
     private final Supplier<? extends CompletionStage<?>> probe;
     private Run shared;
+    private double controlAfter;
 
     /**
      * @param name   the method's name as students write it, e.g. {@code "waitN"}
@@ -92,13 +93,19 @@ public final class WaitNContract {
         }
     }
 
-    /** Asserts that {@code (1000, 1)} completes in well under two seconds: its waits run at the same time. */
+    /**
+     * Asserts that {@code (1000, 1)} completes within a second of a plain one-second JDK timer
+     * started with it: its waits run at the same time. The timer is the yardstick, so a machine
+     * that is busy enough to make every timer late does not fail a correct solution.
+     */
     public void runsConcurrently() {
         var run = shared();
         assertThat(run.completedAfter())
-                .withFailMessage("%s took %s s: its waits should run at the same time and end after about 1 s",
-                        run.call(), format(run.completedAfter()))
-                .isLessThan(SHARED_LIMIT);
+                .withFailMessage("%s took %s s, although a plain 1-s timer started with it fired after %s s: its"
+                        + " waits should run at the same time and end together with that timer (the longest delay is"
+                        + " at most 1 s); start every wait before waiting for any", run.call(),
+                        format(run.completedAfter()), format(controlAfter))
+                .isLessThanOrEqualTo(controlAfter + 1);
     }
 
     /**
@@ -254,7 +261,11 @@ public final class WaitNContract {
     /** Returns the shared call of {@code (1000, 1)}, made once; fails if it did not complete in time. */
     private synchronized Run shared() {
         if (shared == null) {
+            long start = System.nanoTime();
+            var control = CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                    .thenApply(v -> Timing.secondsSince(start));
             shared = run(SHARED_N, 1, SHARED_LIMIT, SHARED_LIMIT);
+            controlAfter = Timing.await(control, SHARED_LIMIT, "a plain 1-s timer of the JDK");
         }
         if (shared.returnedAfter() > SHARED_LIMIT) {
             fail("%s did not even return within %s s although no delay is longer than 1 s: it waits for each delay"
