@@ -227,6 +227,20 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @DisplayName("inCompletionOrder has the results of stages that completed before it was called")
+    void inCompletionOrderOfCompletedStages() {
+        var stages = VALUES.stream().map(CompletableFuture::completedFuture).toList();
+        var results = await(ConcurrentCoroutines.inCompletionOrder(stages), 1,
+                "inCompletionOrder of stages that had all completed before the call");
+        assertThat(results)
+                .withFailMessage("inCompletionOrder of stages that had all completed before the call gave %s instead"
+                        + " of their %d results: a callback registered on a completed stage runs at once, so collect"
+                        + " each result in its own stage's callback, and complete only when all %d are in",
+                        results, VALUES.size(), VALUES.size())
+                .containsExactlyInAnyOrderElementsOf(VALUES);
+    }
+
+    @Test
     @DisplayName("inCompletionOrder of an empty list returns an already completed empty list")
     void inCompletionOrderOfNothing() {
         var all = ConcurrentCoroutines.inCompletionOrder(List.<CompletableFuture<Integer>>of());
