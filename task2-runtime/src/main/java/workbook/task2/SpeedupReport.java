@@ -38,7 +38,7 @@ import workbook.task1.ConcurrentCoroutines;
  * {@code n}, beside the same job on Python's asyncio, and writes a table and a chart.
  *
  * <p>Not a graded task: a tool for maintainers and curious students, meant to run on the
- * reference solutions (or on finished Tasks 0 and 1). See task2-runtime/SPEEDUP.md for what each
+ * reference solutions (or on finished Tasks 0 and 1). See task2-runtime/README.md, section "The speed-up and the scale" for what each
  * figure means and how it is taken. From the workbook's root folder:
  * <pre>
  * ./mvnw -q compile exec:exec -Psolutions -Drun=speedup [-Dspeedup.n=1,10,100] [-Dspeedup.runs=3]

@@ -19,7 +19,7 @@ public final class BasicAsyncSyntax {
      * needs: the JDK's one shared timer thread then ends every wait. This solution spreads the
      * waits over one timer per processor because a single timer thread ends only a few hundred
      * thousand waits a second, too few for {@code waitN(1_000_000, 1)} to end soon after its
-     * longest wait (measured in task2-runtime/SPEEDUP.md).
+     * longest wait (measured in task2-runtime/README.md).
      */
     private static final ScheduledExecutorService[] TIMERS = timers(Runtime.getRuntime().availableProcessors());
 
