@@ -50,7 +50,7 @@ final class ProgressView {
         out.add("");
         for (var task : report.tasks()) {
             int number = task.task().number();
-            var row = "  %s Task %d  %-46s %s".formatted(task.done() ? "[x]" : "[ ]", number,
+            var row = "  %s Task %d  %-48s %s".formatted(task.done() ? "[x]" : "[ ]", number,
                     readmes.get(number).title(), state(task, current.map(t -> t.task().number()).orElse(-1)));
             out.add(current.filter(t -> t == task).isPresent() ? row + "   <- current task" : row);
         }
