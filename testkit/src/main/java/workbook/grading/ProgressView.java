@@ -90,7 +90,7 @@ final class ProgressView {
             }
         }
         out.addAll(wrap("", WhereToLook.pointer(task.task()), "  "));
-        out.add("Next step: " + next);
+        out.addAll(wrap("Next step: ", next, "  "));
         out.addAll(hints(number, readme.hints(), commands, hint));
         return String.join(System.lineSeparator(), out) + System.lineSeparator();
     }
@@ -111,8 +111,8 @@ final class ProgressView {
             return out;
         }
         if (hint < 0) {
-            out.add("Stuck? %s prints Task %d's %d hints (%s for the first only)."
-                    .formatted(commands.hint(0), task, hints.size(), commands.hint(1)));
+            out.addAll(wrap("Stuck? ", "%s prints Task %d's %d hints (%s for the first only)."
+                    .formatted(commands.hint(0), task, hints.size(), commands.hint(1)), "  "));
             return out;
         }
         out.add("");
