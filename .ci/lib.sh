@@ -24,7 +24,15 @@ stage() {
     printf '=== PASS %-55s %4ds\n' "$name" "$took" | tee -a "$CI_SUMMARY"
   else
     printf '=== FAIL %-55s %4ds (exit %d)\n' "$name" "$took" "$rc" | tee -a "$CI_SUMMARY"
-    echo; echo "CI summary:"; cat "$CI_SUMMARY"
+    summary
     exit 1
   fi
+}
+
+# Prints every stage's line again, then the closing count.
+summary() {
+  echo
+  echo "CI summary:"
+  cat "$CI_SUMMARY"
+  echo "stages: $(grep -c '^=== PASS' "$CI_SUMMARY") passed, $(grep -c '^=== FAIL' "$CI_SUMMARY") failed"
 }

@@ -1,7 +1,6 @@
 package workbook.task0;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static workbook.testkit.Timing.await;
 import static workbook.testkit.Timing.format;
 import static workbook.testkit.Timing.secondsSince;
@@ -10,10 +9,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workbook.testkit.Arguments;
 import workbook.testkit.PlatformThreads;
 
 /**
@@ -148,14 +150,7 @@ class BasicAsyncSyntaxTest {
     @Test
     @DisplayName("waitRandom(-1) throws IllegalArgumentException naming maxDelay and its value")
     void rejectsNegativeMaxDelay() {
-        assertThatThrownBy(() -> BasicAsyncSyntax.waitRandom(-1))
-                .withFailMessage("waitRandom(-1) did not throw: check maxDelay before anything else and throw"
-                        + " IllegalArgumentException (not a failed future)")
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BasicAsyncSyntax.waitRandom(-1))
-                .withFailMessage("waitRandom(-1) threw IllegalArgumentException without naming the argument and its"
-                        + " value: write e.g. \"maxDelay must not be negative: -1\"")
-                .hasMessageContaining("maxDelay").hasMessageContaining("-1");
+        Arguments.assertRejected("waitRandom(-1)", "maxDelay", -1, () -> BasicAsyncSyntax.waitRandom(-1));
     }
 
     @Test
@@ -202,11 +197,11 @@ class BasicAsyncSyntaxTest {
      * Asserts that {@code call} waits up to {@code expected} seconds, from how many of 10 000 calls
      * finish within one second: a share of {@code 1 / maxDelay} for delays uniform in [0, maxDelay].
      */
-    private static void assertMaxDelay(String call, int expected, java.util.function.Supplier<CompletableFuture<Double>> wait) {
+    private static void assertMaxDelay(String call, int expected, Supplier<CompletableFuture<Double>> wait) {
         int n = 10_000;
         long start = System.nanoTime();
         var futures = IntStream.range(0, n).mapToObj(i -> wait.get()).toList();
-        var oneSecond = CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS));
+        var oneSecond = CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
         await(oneSecond, 5, "a one-second timer");
         long done = futures.stream().filter(CompletableFuture::isDone).count();
         double elapsed = secondsSince(start);
