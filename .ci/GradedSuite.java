@@ -25,9 +25,10 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * testkit's score listener found by ServiceLoader. Used by {@code .ci/mistakes-check} and
  * {@code .ci/flake-loop}, which start one such JVM per suite run instead of one Maven build.
  *
- * <p>Usage: {@code java -cp CLASSPATH GradedSuite TEST_CLASSES_DIR TIMES_FILE}. Writes one line per
- * test class to TIMES_FILE: display name, seconds, tests, tests not passed. Exits with 0 when every
- * test passed, 1 otherwise.
+ * <p>Usage: {@code java -cp CLASSPATH GradedSuite TEST_CLASSES_DIR TIMES_FILE}. Prints a line
+ * {@code FAILED display name: message} per test that did not pass; writes one line per test class
+ * to TIMES_FILE: display name, seconds, tests, tests not passed. Exits with 0 when every test
+ * passed, 1 otherwise.
  */
 public final class GradedSuite {
 
@@ -67,6 +68,10 @@ public final class GradedSuite {
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             if (id.isTest()) {
+                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                    var message = result.getThrowable().map(String::valueOf).orElse(result.getStatus().name());
+                    System.out.println("FAILED " + id.getDisplayName() + ": " + message.lines().findFirst().orElse(""));
+                }
                 id.getParentId().map(classOf::get).map(counts::get).ifPresent(count -> {
                     synchronized (count) {
                         count[0]++;
