@@ -36,3 +36,16 @@ summary() {
   cat "$CI_SUMMARY"
   echo "stages: $(grep -c '^=== PASS' "$CI_SUMMARY") passed, $(grep -c '^=== FAIL' "$CI_SUMMARY") failed"
 }
+
+# Prints a new temporary folder holding a copy of the committed workbook (run from the root).
+workbook_copy() {
+  local copy
+  copy=$(mktemp -d)
+  git ls-files -z | xargs -0 cp --parents -t "$copy"
+  echo "$copy"
+}
+
+# put_solutions_in_place COPY: puts each reference solution over its skeleton in COPY.
+put_solutions_in_place() {
+  cp -r solutions/task*/ "$1"/
+}

@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES ConcurrentCoroutines.java ../../../../../task0-basic/src/main/java/workbook/task0/BasicAsyncSyntax.java
+//SOURCES ConcurrentCoroutines.java ../../../../../../task0-basic/src/main/java/workbook/task0/BasicAsyncSyntax.java
 package workbook.task1;
 
 /**

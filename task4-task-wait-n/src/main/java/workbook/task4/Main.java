@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
-//SOURCES TaskWaitN.java ../../../../../task3-tasks/src/main/java/workbook/task3/Tasks.java ../../../../../task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java ../../../../../task1-concurrent/src/main/java/workbook/task1/ConcurrentCoroutines.java ../../../../../task0-basic/src/main/java/workbook/task0/BasicAsyncSyntax.java
+//SOURCES TaskWaitN.java ../../../../../../task3-tasks/src/main/java/workbook/task3/Tasks.java ../../../../../../task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java ../../../../../../task1-concurrent/src/main/java/workbook/task1/ConcurrentCoroutines.java ../../../../../../task0-basic/src/main/java/workbook/task0/BasicAsyncSyntax.java
 package workbook.task4;
 
 /**
