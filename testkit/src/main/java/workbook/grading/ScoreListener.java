@@ -1,14 +1,17 @@
 package workbook.grading;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -21,17 +24,35 @@ import org.junit.platform.launcher.TestPlan;
  * <p>Registered through {@code META-INF/services}, so every module that has the testkit on its
  * test class path reports its score, under Maven, an IDE or any other JUnit launcher. When the
  * system property {@code workbook.results} names a file, one line per graded test is written
- * there (see {@link TestResult#toLine()}). Test events may arrive on many threads at once.
+ * there (see {@link TestResult#toLine()}), in the order of the test plan.
+ *
+ * <p>A graded test is one tagged {@code task:N}. A graded test that never ran, because its class
+ * failed before it (a failing {@code @BeforeAll}, for instance) or was skipped, counts as failed:
+ * what code does to the suite can lower its score, never raise it. Test events may arrive on many
+ * threads at once.
  */
 public final class ScoreListener implements TestExecutionListener {
 
-    private final List<TestResult> results = new ArrayList<>();
+    private final Path resultsFile;
+    private final PrintStream out;
+    private final Map<String, TestResult> results = new ConcurrentHashMap<>();
+    private final Map<String, String> containerFailures = new ConcurrentHashMap<>();
+
+    /** Creates the listener JUnit registers: it prints to standard output and writes the file named by {@code workbook.results}. */
+    public ScoreListener() {
+        this(Optional.ofNullable(System.getProperty("workbook.results")).map(Path::of).orElse(null), System.out);
+    }
+
+    /** Creates a listener that prints to {@code out} and writes {@code resultsFile}, unless it is null. */
+    ScoreListener(Path resultsFile, PrintStream out) {
+        this.resultsFile = resultsFile;
+        this.out = out;
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        synchronized (results) {
-            results.clear();
-        }
+        results.clear();
+        containerFailures.clear();
     }
 
     @Override
@@ -52,16 +73,12 @@ public final class ScoreListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        List<TestResult> done;
-        synchronized (results) {
-            done = List.copyOf(results);
-        }
+        var done = collect(testPlan);
         var byTask = new TreeMap<Integer, List<TestResult>>();
         done.forEach(r -> byTask.computeIfAbsent(r.task(), t -> new ArrayList<>()).add(r));
-        byTask.forEach((task, list) -> System.out.println(scoreLine(task, list)));
-        var file = System.getProperty("workbook.results");
-        if (file != null && !done.isEmpty()) {
-            write(Path.of(file), done);
+        byTask.forEach((task, list) -> out.println(scoreLine(task, list)));
+        if (resultsFile != null) {
+            write(resultsFile, done);
         }
     }
 
@@ -74,14 +91,54 @@ public final class ScoreListener implements TestExecutionListener {
     }
 
     private void record(TestIdentifier test, TestResult.Status status, String message) {
-        if (!test.isTest()) {
-            return;
+        var id = test.getUniqueId();
+        if (test.isTest()) {
+            taskOf(test).ifPresent(task -> results.put(id, new TestResult(task, test.getDisplayName(), status, message)));
+        } else if (status != TestResult.Status.PASSED) {
+            containerFailures.put(id, message);
         }
-        taskOf(test).ifPresent(task -> {
-            synchronized (results) {
-                results.add(new TestResult(task, test.getDisplayName(), status, message));
+    }
+
+    /**
+     * Returns the result of every graded test of the plan, in plan order; a test without a result
+     * failed to run. A graded container that failed without any graded test under it (a
+     * parameterized test whose arguments could not be made, say) counts as one failed test.
+     */
+    private List<TestResult> collect(TestPlan plan) {
+        var all = new ArrayList<TestResult>();
+        plan.getRoots().forEach(root -> collect(plan, root, all));
+        return all;
+    }
+
+    /** Adds the results under {@code node} to {@code all} and returns whether it holds a graded test. */
+    private boolean collect(TestPlan plan, TestIdentifier node, List<TestResult> all) {
+        var task = taskOf(node);
+        if (node.isTest()) {
+            task.ifPresent(t -> all.add(results.getOrDefault(node.getUniqueId(),
+                    new TestResult(t, node.getDisplayName(), TestResult.Status.FAILED, notRun(plan, node)))));
+            return task.isPresent();
+        }
+        boolean graded = false;
+        for (var child : plan.getChildren(node)) {
+            graded |= collect(plan, child, all);
+        }
+        var failure = containerFailures.get(node.getUniqueId());
+        if (!graded && failure != null && task.isPresent()) {
+            all.add(new TestResult(task.get(), node.getDisplayName(), TestResult.Status.FAILED, failure));
+            return true;
+        }
+        return graded;
+    }
+
+    /** Explains why a test has no result: the failure of the nearest container that failed or was skipped. */
+    private String notRun(TestPlan plan, TestIdentifier test) {
+        for (var node = plan.getParent(test); node.isPresent(); node = plan.getParent(node.get())) {
+            var failure = containerFailures.get(node.get().getUniqueId());
+            if (failure != null) {
+                return "did not run: " + failure;
             }
-        });
+        }
+        return "did not run";
     }
 
     private static Optional<Integer> taskOf(TestIdentifier test) {
@@ -97,8 +154,13 @@ public final class ScoreListener implements TestExecutionListener {
         return message == null || message.isBlank() ? failure.getClass().getName() : message.strip();
     }
 
+    /** Writes the results, or removes an older file when no graded test ran, so that no stale score survives. */
     private static void write(Path file, List<TestResult> results) {
         try {
+            if (results.isEmpty()) {
+                Files.deleteIfExists(file);
+                return;
+            }
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, results.stream().map(TestResult::toLine).toList());
         } catch (IOException e) {
