@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Task 0: an asynchronous wait of random length (the reference solution with one common mistake, marked MISTAKE).
+ * Task 0: an asynchronous wait of random length (a correct solution with one common mistake, marked MISTAKE).
  */
 public final class BasicAsyncSyntax {
 

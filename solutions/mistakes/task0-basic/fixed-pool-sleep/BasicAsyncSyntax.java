@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Task 0: an asynchronous wait of random length (the reference solution with one common mistake, marked MISTAKE).
+ * Task 0: an asynchronous wait of random length (a correct solution with one common mistake, marked MISTAKE).
  */
 public final class BasicAsyncSyntax {
 

@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Task 0: an asynchronous wait of random length (the reference solution with one common mistake, marked MISTAKE).
+ * Task 0: an asynchronous wait of random length (a correct solution with one common mistake, marked MISTAKE).
  */
 public final class BasicAsyncSyntax {
 

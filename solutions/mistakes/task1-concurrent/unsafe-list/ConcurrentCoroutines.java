@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
 import workbook.task0.BasicAsyncSyntax;
 
 /**
- * Task 1: many waits at the same time, collected as they complete (the reference solution with one common mistake, marked MISTAKE).
+ * Task 1: many waits at the same time, collected as they complete (a correct solution with one common mistake, marked MISTAKE).
  */
 public final class ConcurrentCoroutines {
 

@@ -3,7 +3,7 @@ package workbook.task2;
 import workbook.task1.ConcurrentCoroutines;
 
 /**
- * Task 2: measuring what concurrency saves (the reference solution with one common mistake, marked MISTAKE).
+ * Task 2: measuring what concurrency saves (a correct solution with one common mistake, marked MISTAKE).
  */
 public final class MeasureRuntime {
 

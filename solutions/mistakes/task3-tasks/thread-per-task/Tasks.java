@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import workbook.task0.BasicAsyncSyntax;
 
 /**
- * Task 3: turning a wait into a task (the reference solution with one common mistake, marked MISTAKE).
+ * Task 3: turning a wait into a task (a correct solution with one common mistake, marked MISTAKE).
  */
 public final class Tasks {
 

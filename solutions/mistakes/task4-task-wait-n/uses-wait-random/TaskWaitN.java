@@ -7,7 +7,7 @@ import workbook.task0.BasicAsyncSyntax;
 import workbook.task1.ConcurrentCoroutines;
 
 /**
- * Task 4: many tasks at once (the reference solution with one common mistake, marked MISTAKE).
+ * Task 4: many tasks at once (a correct solution with one common mistake, marked MISTAKE).
  */
 public final class TaskWaitN {
 

@@ -7,7 +7,7 @@ import workbook.task1.ConcurrentCoroutines;
 import workbook.task3.Tasks;
 
 /**
- * Task 4: many tasks at once (the reference solution with one common mistake, marked MISTAKE).
+ * Task 4: many tasks at once (a correct solution with one common mistake, marked MISTAKE).
  */
 public final class TaskWaitN {
 
