@@ -3,19 +3,17 @@ package workbook.task0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static workbook.testkit.Timing.await;
 import static workbook.testkit.Timing.format;
-import static workbook.testkit.Timing.secondsSince;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import workbook.testkit.Arguments;
 import workbook.testkit.PlatformThreads;
+import workbook.testkit.RandomWaits;
+import workbook.testkit.Rejections;
 
 /**
  * Graded tests of Task 0. Every delay here is at most one second; the default of ten seconds is
@@ -31,68 +29,20 @@ class BasicAsyncSyntaxTest {
     @Test
     @DisplayName("waitRandom(maxDelay) returns at once, before its wait is over")
     void returnsAtOnce() {
-        int calls = 50;
-        int pending = 0;
-        long start = System.nanoTime();
-        for (int i = 0; i < calls && secondsSince(start) < 0.5; i++) {
-            pending += BasicAsyncSyntax.waitRandom(1).isDone() ? 0 : 1;
-        }
-        double took = secondsSince(start);
-        assertThat(took)
-                .withFailMessage("%d calls of waitRandom(1) took %s s to return: the calls wait for their delay before"
-                        + " returning; return the future at once and let a timer complete it later", calls, format(took))
-                .isLessThan(0.5);
-        assertThat(pending)
-                .withFailMessage("only %d of %d futures returned by waitRandom(1) were still waiting when the call"
-                        + " returned: complete the future when the delay has passed, not before returning it", pending, calls)
-                .isGreaterThanOrEqualTo(calls / 2);
+        RandomWaits.assertReturnsAtOnce("waitRandom(1)", () -> BasicAsyncSyntax.waitRandom(1),
+                "return the future at once and let a timer complete it when the delay has passed");
     }
 
     @Test
     @DisplayName("waitRandom(1) completes after as many seconds as the value it returns")
     void waitsTheTimeItReturns() {
-        int n = 50;
-        var started = new long[n];
-        var finished = new long[n];
-        var futures = new ArrayList<CompletableFuture<Double>>();
-        for (int i = 0; i < n; i++) {
-            int k = i;
-            started[k] = System.nanoTime();
-            futures.add(BasicAsyncSyntax.waitRandom(1).whenComplete((v, e) -> finished[k] = System.nanoTime()));
-        }
-        await(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), 5, n + " calls of waitRandom(1)");
-        var lateness = new double[n];
-        for (int i = 0; i < n; i++) {
-            double value = futures.get(i).join();
-            double waited = (finished[i] - started[i]) / 1e9;
-            assertThat(waited)
-                    .withFailMessage("waitRandom(1) completed with %s but after only %s s: the value must be the"
-                            + " delay in seconds (not milliseconds) and the future must complete after that delay",
-                            value, format(waited))
-                    .isGreaterThanOrEqualTo(value - 0.005);
-            assertThat(waited)
-                    .withFailMessage("waitRandom(1) completed with %s but after %s s: complete the future with the very"
-                            + " delay you waited", value, format(waited))
-                    .isLessThanOrEqualTo(value + 0.5);
-            lateness[i] = waited - value;
-        }
-        Arrays.sort(lateness);
-        assertThat(lateness[n / 2])
-                .withFailMessage("waitRandom(1) completed a median %s s later than the value it returned: complete the"
-                        + " future with the very delay you waited", format(lateness[n / 2]))
-                .isLessThan(0.1);
+        RandomWaits.assertCompletesAfterItsDelay("waitRandom(1)", () -> BasicAsyncSyntax.waitRandom(1));
     }
 
     @Test
     @DisplayName("waitRandom(maxDelay) returns delays between 0 and maxDelay")
     void staysInRange() {
-        var delays = SAMPLES.get();
-        double min = delays.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = delays.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        assertThat(min >= 0 && max <= 1)
-                .withFailMessage("%d calls of waitRandom(1) gave delays from %s to %s: every delay must be in [0, 1]",
-                        delays.size(), min, max)
-                .isTrue();
+        RandomWaits.assertInRange("waitRandom(1)", 1, SAMPLES.get());
     }
 
     @Test
@@ -149,29 +99,15 @@ class BasicAsyncSyntaxTest {
     @Test
     @DisplayName("waitRandom(-1) throws IllegalArgumentException naming maxDelay and its value")
     void rejectsNegativeMaxDelay() {
-        Arguments.assertRejected("waitRandom(-1)", "maxDelay", -1, () -> BasicAsyncSyntax.waitRandom(-1));
+        Rejections.assertRejects("waitRandom(-1)", "maxDelay", -1, "maxDelay must not be negative: -1",
+                () -> BasicAsyncSyntax.waitRandom(-1));
     }
 
     @Test
     @DisplayName("1 000 waitRandom(1) at once all finish in about 1 second")
     void thousandWaitsDoNotQueue() {
-        int n = 1_000;
-        long start = System.nanoTime();
-        var futures = IntStream.range(0, n).mapToObj(i -> BasicAsyncSyntax.waitRandom(1)).toList();
-        var all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-        try {
-            await(all, 3, n + " calls of waitRandom(1)");
-        } catch (AssertionError e) {
-            long done = futures.stream().filter(CompletableFuture::isDone).count();
-            throw new AssertionError("only %d of %d waitRandom(1) started at once had finished after %s s: the waits"
-                    .formatted(done, n, format(secondsSince(start)))
-                    + " queue up for a few threads; do not sleep on a shared pool, let a timer complete each future", e);
-        }
-        double took = secondsSince(start);
-        assertThat(took)
-                .withFailMessage("%d waitRandom(1) started at once took %s s to finish: they should all be done after"
-                        + " about 1 s, because they wait at the same time", n, format(took))
-                .isLessThan(2.5);
+        RandomWaits.assertThousandAtOnceTakeOneSecond("waitRandom(1)", () -> BasicAsyncSyntax.waitRandom(1),
+                "do not sleep on a shared pool, let a timer complete each future");
     }
 
     @Test
@@ -197,7 +133,7 @@ class BasicAsyncSyntaxTest {
      * complete with a delay of at most one second: a share of {@code 1 / maxDelay} for delays
      * uniform in [0, maxDelay].
      */
-    private static void assertMaxDelay(String call, int expected, Supplier<CompletableFuture<Double>> wait)
+    private static void assertMaxDelay(String call, int expected, java.util.function.Supplier<CompletableFuture<Double>> wait)
             throws InterruptedException {
         int n = 10_000;
         var futures = IntStream.range(0, n).mapToObj(i -> wait.get()).toList();
