@@ -3,7 +3,6 @@ package workbook.task0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static workbook.testkit.Timing.await;
 import static workbook.testkit.Timing.format;
-import static workbook.testkit.Timing.secondsSince;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +132,8 @@ class BasicAsyncSyntaxTest {
 
     /**
      * Asserts that {@code call} waits up to {@code expected} seconds, from how many of 10 000 calls
-     * finish within one second: a share of {@code 1 / maxDelay} for delays uniform in [0, maxDelay].
+     * complete with a delay of at most one second: a share of {@code 1 / maxDelay} for delays
+     * uniform in [0, maxDelay].
      */
     private static void assertMaxDelay(String call, int expected, Supplier<CompletableFuture<Double>> wait) {
         int n = 10_000;

@@ -1,0 +1,50 @@
+package workbook.task0;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Task 0: an asynchronous wait of random length (a correct solution with one common mistake, marked MISTAKE).
+ */
+public final class BasicAsyncSyntax {
+
+    private BasicAsyncSyntax() {
+    }
+
+    /**
+     * Waits a random time of up to 10 seconds, asynchronously; same as {@code waitRandom(10)}.
+     *
+     * @return a future completed with the delay, in seconds, once it has passed
+     */
+    public static CompletableFuture<Double> waitRandom() {
+        return waitRandom(10);
+    }
+
+    /**
+     * Waits a random time of up to {@code maxDelay} seconds, asynchronously.
+     *
+     * <p>The delay is uniformly distributed in {@code [0, maxDelay]}. This method returns at
+     * once; the returned future is completed with the delay once that many seconds have passed,
+     * by a JDK timer thread, so no thread is blocked while waiting.
+     *
+     * @param maxDelay the longest delay, in seconds
+     * @return a future completed with the delay, in seconds, once it has passed
+     * @throws IllegalArgumentException if {@code maxDelay} is negative
+     */
+    public static CompletableFuture<Double> waitRandom(int maxDelay) {
+        if (maxDelay < 0) {
+            throw new IllegalArgumentException("maxDelay must not be negative: " + maxDelay);
+        }
+        var delay = ThreadLocalRandom.current().nextDouble() * maxDelay;
+        // MISTAKE: Thread.sleep on the common pool holds a pool thread (or, on a machine with two
+        // cores, a new platform thread) for the whole wait.
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Thread.sleep(Math.round(delay * 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return delay;
+        });
+    }
+}
