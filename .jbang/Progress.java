@@ -1,7 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
+//SOURCES Workbook.java
 
-import java.nio.file.Files;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class Progress {
     }
 
     public static void main(String[] args) throws Exception {
-        var root = workbookRoot();
+        var root = Workbook.root();
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
         var command = new ArrayList<>(List.of(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString(),
                 "-q", "-f", root.resolve("pom.xml").toString(), "-Dprogress=jbang"));
@@ -36,18 +37,7 @@ public final class Progress {
         // Maven and the java it starts run on the JDK 21+ JBang chose, whatever java the PATH finds first.
         var jdk = Path.of(System.getProperty("java.home"));
         builder.environment().put("JAVA_HOME", jdk.toString());
-        builder.environment().merge("PATH", jdk.resolve("bin").toString(), (path, bin) -> bin + java.io.File.pathSeparator + path);
+        builder.environment().merge("PATH", jdk.resolve("bin").toString(), (path, bin) -> bin + File.pathSeparator + path);
         System.exit(builder.start().waitFor());
-    }
-
-    /** The folder, at or above the current one, that holds the workbook's parent POM and catalog. */
-    private static Path workbookRoot() {
-        for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("jbang-catalog.json")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("run this from inside the workbook: no folder at or above "
-                + Path.of("").toAbsolutePath() + " holds jbang-catalog.json and pom.xml");
     }
 }

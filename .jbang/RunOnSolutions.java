@@ -1,5 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 21+
+//SOURCES Workbook.java
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class RunOnSolutions {
             throw new IllegalArgumentException("expected a task number from 0 to 4, got " + Arrays.toString(args));
         }
         String task = args[0];
-        Path root = workbookRoot();
+        Path root = Workbook.root();
         Path main = mainOf(root, task);
         List<String> sources = new ArrayList<>(List.of(main.toString()));
         for (String name : sourcesOf(main)) {
@@ -62,17 +63,6 @@ public final class RunOnSolutions {
                 }
             }
         }
-    }
-
-    /** The folder, at or above the current one, that holds the workbook's catalog and solutions. */
-    private static Path workbookRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("jbang-catalog.json")) && Files.isDirectory(dir.resolve("solutions"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("run this from inside the workbook: no folder at or above "
-                + Path.of("").toAbsolutePath() + " holds jbang-catalog.json and solutions/");
     }
 
     private static Path mainOf(Path root, String task) throws IOException {
