@@ -39,6 +39,7 @@ public final class BasicAsyncSyntax {
         var delay = ThreadLocalRandom.current().nextDouble() * maxDelay;
         // completeOnTimeout hands the wait to the JDK's shared timer thread: thousands of
         // pending waits cost one thread in all, not one thread each (Python: asyncio.sleep).
+        // One thread also ends them in the order of their deadlines, which Task 1 relies on.
         return new CompletableFuture<Double>()
                 .completeOnTimeout(delay, Math.round(delay * 1e9), TimeUnit.NANOSECONDS);
     }
