@@ -37,10 +37,11 @@ summary() {
   echo "stages: $(grep -c '^=== PASS' "$CI_SUMMARY") passed, $(grep -c '^=== FAIL' "$CI_SUMMARY") failed"
 }
 
-# Prints a new temporary folder holding a copy of the committed workbook (run from the root).
+# workbook_copy [DIR]: copies the committed workbook (run from the root) into DIR, made if
+# missing, or into a new temporary folder; prints the folder.
 workbook_copy() {
-  local copy
-  copy=$(mktemp -d)
+  local copy=${1:-$(mktemp -d)}
+  mkdir -p "$copy"
   git ls-files -z | xargs -0 cp --parents -t "$copy"
   echo "$copy"
 }
