@@ -50,3 +50,20 @@ workbook_copy() {
 put_solutions_in_place() {
   cp -r solutions/task*/ "$1"/
 }
+
+# task_modules: the task modules of the registry (tasks.json), in course order, one per line.
+task_modules() {
+  jq -r '.tasks[].module' tasks.json
+}
+
+# task_numbers: the task numbers of the registry, in course order, one per line.
+task_numbers() {
+  jq -r '.tasks[].number' tasks.json
+}
+
+# task_field N FIELD: a field of Task N in the registry; studentFile is the student's file,
+# relative to the root.
+task_field() {
+  jq -r --argjson n "$1" --arg f "$2" '.tasks[] | select(.number == $n)
+    | if $f == "studentFile" then "\(.module)/src/main/java/\(.studentClass | gsub("\\."; "/")).java" else .[$f] end' tasks.json
+}

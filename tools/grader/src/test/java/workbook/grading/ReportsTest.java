@@ -1,0 +1,101 @@
+package workbook.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import workbook.grading.TaskReport.Status;
+import workbook.testkit.Task;
+import workbook.testkit.TestResult;
+
+@DisplayName("Reports render a grade as a table, Markdown, JSON and CSV")
+class ReportsTest {
+
+    private static Report report(String name) {
+        var task0 = TaskReport.graded(Task.number(0), List.of(
+                new TestResult(0, "waitRandom(1) returns at once", TestResult.Status.PASSED, ""),
+                new TestResult(0, "waitRandom(-1) throws | rejects", TestResult.Status.FAILED, "said \"no\"\tand *stopped*")), 1.0);
+        var task1 = TaskReport.graded(Task.number(1), List.of(new TestResult(1, "waitN works", TestResult.Status.PASSED, "")), 1.0);
+        var task2 = TaskReport.doesNotCompile(Task.number(2),
+                new CompileError("task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java", 36, 1, "';' expected"));
+        var task3 = TaskReport.notGraded(Task.number(3), Status.NOT_GRADED, "not graded: Task 2 does not compile");
+        var task4 = TaskReport.notGraded(Task.number(4), Status.MISSING, "missing: the submission has no TaskWaitN.java");
+        return new Report(Path.of("/subs", name), Instant.parse("2026-01-01T10:00:00Z"), List.of(task0, task1, task2, task3, task4));
+    }
+
+    @Test
+    @DisplayName("the console table has a row per task with its tests and points, then each failure and problem")
+    void text() {
+        var text = Reports.text(report("alice"));
+        assertThat(text).startsWith("alice: 9.5/27 points (" + Path.of("/subs", "alice") + ")");
+        assertThat(text).containsPattern("Task 0 +task0-basic +1/2 +2.5/5")
+                .containsPattern("Task 2 +task2-runtime +- +0/4")
+                .contains("failed: waitRandom(-1) throws | rejects: said \"no\"\tand *stopped*")
+                .contains("does not compile: task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java:36:1: ';' expected")
+                .contains("not graded: Task 2 does not compile")
+                .containsPattern("Total +9.5/27");
+    }
+
+    @Test
+    @DisplayName("the Markdown report escapes what Markdown would read as markup")
+    void markdown() {
+        var md = Reports.markdown(report("alice"));
+        assertThat(md).startsWith("# Grade of alice: 9.5/27 points\n")
+                .contains("| 0 | task0-basic | 1/2 | 2.5/5 | graded |")
+                .contains("| 2 | task2-runtime | - | 0/4 | does not compile |")
+                .contains("| **Total** | | | **9.5/27** | |")
+                .contains("- **waitRandom(-1) throws \\| rejects**: said \"no\"\tand \\*stopped\\*")
+                .contains("`task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java:36:1`: ';' expected")
+                .contains("### Task 3 (task3-tasks): not graded\n\nNot graded: Task 2 does not compile.")
+                .doesNotContain("### Task 1");
+    }
+
+    @Test
+    @DisplayName("the JSON report follows the documented schema")
+    void json() throws Exception {
+        var json = new ObjectMapper().readTree(Reports.json(report("alice")));
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("submission").asText()).isEqualTo(Path.of("/subs", "alice").toString());
+        assertThat(json.get("gradedAt").asText()).isEqualTo("2026-01-01T10:00:00Z");
+        assertThat(json.get("points").asDouble()).isEqualTo(9.5);
+        assertThat(json.get("maxPoints").asInt()).isEqualTo(27);
+        var tasks = json.get("tasks");
+        assertThat(tasks.get(0).get("tests").get(1).toString())
+                .isEqualTo("{\"name\":\"waitRandom(-1) throws | rejects\",\"status\":\"failed\",\"message\":\"said \\\"no\\\"\\tand *stopped*\"}");
+        assertThat(tasks.get(0).get("problem").isNull()).isTrue();
+        assertThat(tasks.get(2).get("status").asText()).isEqualTo("does-not-compile");
+        assertThat(tasks.get(2).get("compileError").toString()).isEqualTo("{\"file\":\"task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java\",\"line\":36,\"column\":1,\"message\":\"';' expected\"}");
+        assertThat(tasks.get(3).get("problem").asText()).isEqualTo("not graded: Task 2 does not compile");
+    }
+
+    @Test
+    @DisplayName("the points of every report add up: the total is the sum of the task points as shown")
+    void pointsAddUp() {
+        var seven = java.util.stream.IntStream.range(0, 17).mapToObj(i -> new TestResult(1, "t" + i,
+                i < 16 ? TestResult.Status.PASSED : TestResult.Status.FAILED, "")).toList();
+        var eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> new TestResult(0, "t" + i,
+                i < 10 ? TestResult.Status.PASSED : TestResult.Status.FAILED, "")).toList();
+        var report = new Report(Path.of("/subs/x"), Instant.EPOCH, List.of(TaskReport.graded(Task.number(0), eleven, 1),
+                TaskReport.graded(Task.number(1), seven, 1)));
+        assertThat(Reports.summaryCsv(List.of(report))).endsWith("x,4.55,6.59,11.14\n");
+    }
+
+    @Test
+    @DisplayName("the summary of a folder has a row per submission with its points per task and in all")
+    void summary() {
+        var reports = List.of(report("alice"), report("bob, jr"));
+        assertThat(Reports.summaryCsv(reports)).isEqualTo("""
+                submission,task0,task1,task2,task3,task4,total
+                alice,2.5,7,0,0,0,9.5
+                "bob, jr",2.5,7,0,0,0,9.5
+                """);
+        assertThat(Reports.summaryMarkdown(reports))
+                .contains("| Submission | Task 0 (5) | Task 1 (7) | Task 2 (4) | Task 3 (4) | Task 4 (7) | Total (27) |")
+                .contains("| [alice](alice/grade-report.md) | 2.5 | 7 | 0 | 0 | 0 | 9.5 |");
+        assertThat(Reports.summaryText(reports)).containsPattern("alice +2.5 +7 +0 +0 +0 +9.5/27");
+    }
+}
