@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Times the course's wait_n(n, max_delay) on asyncio for several n.
 
-The Python side of task2-runtime/SPEEDUP.md: SpeedupReport.java runs this script and puts its
-figures beside Java's. wait_random and wait_n are the course's 0-basic_async_syntax.py and
-1-concurrent_coroutines.py, with wait_n collecting through asyncio.as_completed.
+The Python side of the speed-up report (task2-runtime/README.md, "The speed-up and the scale"):
+SpeedupReport.java runs this script and puts its figures beside Java's. wait_random and wait_n
+are the course's 0-basic_async_syntax.py and 1-concurrent_coroutines.py, with wait_n collecting
+through asyncio.as_completed.
 
 Usage: python3 wait_n_benchmark.py [--runs K] [--max-delay D] N [N ...]
 Prints a header, then one tab-separated line per run: n, run, wall-clock seconds of

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import workbook.testkit.PlatformThreads;
 import workbook.testkit.RandomWaits;
 import workbook.testkit.Rejections;
+import workbook.testkit.StudentCode;
 
 /**
  * Graded tests of Task 0. Every delay here is at most one second; the default of ten seconds is
@@ -168,5 +169,13 @@ class BasicAsyncSyntaxTest {
             }
             return delays;
         }
+    }
+
+    @Test
+    @DisplayName("BasicAsyncSyntax uses only the APIs a workbook task may use")
+    void usesOnlyAllowedApis() {
+        // The check reads the compiled class; a call first makes sure it reads code that runs.
+        BasicAsyncSyntax.waitRandom(0).join();
+        StudentCode.of(BasicAsyncSyntax.class).assertOnlyAllowedApis();
     }
 }

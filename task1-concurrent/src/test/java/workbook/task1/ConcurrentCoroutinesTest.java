@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import workbook.task0.BasicAsyncSyntax;
+import workbook.testkit.StudentCode;
 import workbook.testkit.WaitNContract;
 
 /**
@@ -344,5 +345,13 @@ class ConcurrentCoroutinesTest {
             chain.add(t);
         }
         return chain;
+    }
+
+    @Test
+    @DisplayName("ConcurrentCoroutines uses only the APIs a workbook task may use")
+    void usesOnlyAllowedApis() {
+        // The check reads the compiled class; a call first makes sure it reads code that runs.
+        ConcurrentCoroutines.waitN(1, 0).join();
+        StudentCode.of(ConcurrentCoroutines.class).assertOnlyAllowedApis();
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import workbook.testkit.Blocking;
 import workbook.testkit.Blocking.Timed;
 import workbook.testkit.Rejections;
+import workbook.testkit.StudentCode;
 
 /**
  * Graded tests of Task 2. Every call here waits at most one second; the calls of a test run side
@@ -167,5 +168,13 @@ class MeasureRuntimeTest {
     /** Returns whether {@code ratio} is {@code factor} give or take a factor of two. */
     private static boolean about(double ratio, double factor) {
         return ratio > factor / 2 && ratio < factor * 2;
+    }
+
+    @Test
+    @DisplayName("MeasureRuntime uses only the APIs a workbook task may use")
+    void usesOnlyAllowedApis() {
+        // The check reads the compiled class; a call first makes sure it reads code that runs.
+        MeasureRuntime.measureTime(1, 0);
+        StudentCode.of(MeasureRuntime.class).assertOnlyAllowedApis();
     }
 }

@@ -19,6 +19,7 @@ import workbook.testkit.Blocking;
 import workbook.testkit.PlatformThreads;
 import workbook.testkit.RandomWaits;
 import workbook.testkit.Rejections;
+import workbook.testkit.StudentCode;
 
 /**
  * Graded tests of Task 3. Every task here waits at most one second.
@@ -188,5 +189,13 @@ class TasksTest {
                         + " delay but ended as %s: keep the executor running (do not close it, shut it down or interrupt"
                         + " it) and let every task finish its wait", failures.size(), tasks.size(), failures)
                 .isEmpty();
+    }
+
+    @Test
+    @DisplayName("Tasks uses only the APIs a workbook task may use")
+    void usesOnlyAllowedApis() {
+        // The check reads the compiled class; a call first makes sure it reads code that runs.
+        Tasks.taskWaitRandom(0).join();
+        StudentCode.of(Tasks.class).assertOnlyAllowedApis();
     }
 }

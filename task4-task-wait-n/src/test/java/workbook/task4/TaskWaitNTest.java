@@ -8,8 +8,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import workbook.task1.ConcurrentCoroutines;
 import workbook.task3.Tasks;
-import workbook.testkit.ConstantPool;
+import workbook.testkit.StudentCode;
 import workbook.testkit.WaitNContract;
 
 /**
@@ -88,14 +89,22 @@ class TaskWaitNTest {
     @DisplayName("taskWaitN is built from Tasks.taskWaitRandom and ConcurrentCoroutines.inCompletionOrder")
     void isBuiltFromTasks() {
         TASK_WAIT_N.completesSmallCall();
-        var names = ConstantPool.strings(TaskWaitN.class);
-        assertThat(names)
+        var code = StudentCode.of(TaskWaitN.class);
+        assertThat(code.calls(Tasks.class, "taskWaitRandom"))
                 .withFailMessage("TaskWaitN never calls Tasks.taskWaitRandom: start each wait as a task with"
                         + " taskWaitRandom(maxDelay) from Task 3, not with waitRandom or waitN")
-                .contains("workbook/task3/Tasks", "taskWaitRandom");
-        assertThat(names)
+                .isTrue();
+        assertThat(code.calls(ConcurrentCoroutines.class, "inCompletionOrder"))
                 .withFailMessage("TaskWaitN never calls ConcurrentCoroutines.inCompletionOrder: collect the tasks'"
                         + " results with Task 1's inCompletionOrder instead of writing that again")
-                .contains("workbook/task1/ConcurrentCoroutines", "inCompletionOrder");
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("TaskWaitN uses only the APIs a workbook task may use")
+    void usesOnlyAllowedApis() {
+        // The check reads the compiled class; a call first makes sure it reads code that runs.
+        TaskWaitN.taskWaitN(1, 0).join();
+        StudentCode.of(TaskWaitN.class).assertOnlyAllowedApis();
     }
 }

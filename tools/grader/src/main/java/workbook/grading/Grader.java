@@ -1,8 +1,15 @@
 package workbook.grading;
 
+import static org.junit.platform.engine.discovery.ClassNameFilter.STANDARD_INCLUDE_PATTERN;
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -21,8 +29,13 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
+import workbook.testkit.StudentCode;
 import workbook.testkit.SuiteRunner;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import workbook.testkit.Task;
+import workbook.testkit.TestResult;
 
 /**
  * Grades a submission against the workbook's own tests.
@@ -35,9 +48,10 @@ import workbook.testkit.Task;
  * <p>Task by task, in course order: the task's sources are compiled with the JDK's compiler in
  * this JVM, against the classes of the tasks before it, then its graded suite is compiled and run
  * in a JVM of its own ({@link SuiteRunner}), which sends the results back on its standard output
- * and is stopped after {@link #suiteLimit}. A task whose file is missing or does not compile scores
- * 0, and its untouched skeleton takes its place for the tasks after it, so that each task is graded
- * on its own code.
+ * and is stopped after {@link #suiteLimit}. Before that, the student's class is checked against the
+ * workbook's allow-list of APIs ({@link StudentCode}): code outside it never runs. A task whose
+ * file is missing, does not compile or leaves the allow-list scores 0, and its untouched skeleton
+ * takes its place for the tasks after it, so that each task is graded on its own code.
  *
  * <p>Instances are thread-safe; each call works in a temporary folder of its own.
  */
@@ -59,6 +73,9 @@ public final class Grader {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The heap of a suite's JVM: the suites need a few dozen MiB; code that hoards memory stops at this. */
+    static final int HEAP_MIB = 1024;
 
     private final Path workbook;
     private final List<Path> suiteClasspath;
@@ -117,16 +134,14 @@ public final class Grader {
         for (var task : Task.all()) {
             var classes = work.resolve(task.module()).resolve("classes");
             var mine = submission.resolve(task.studentFile());
-            var skeleton = workbook.resolve(task.studentFile());
             boolean handedIn = Files.isRegularFile(mine);
             var error = handedIn ? compileMain(compiler, task, mine, classpath, classes) : Optional.<CompileError>empty();
-            if (!handedIn || error.isPresent()) {
-                // The tasks after this one are graded against its skeleton, on their own code.
-                delete(classes);
-                var own = compileMain(compiler, task, skeleton, classpath, classes);
-                if (own.isPresent()) {
-                    throw new GradingException("the workbook's own " + task.module() + " does not compile (" + own.get() + ")");
-                }
+            // The allow-list gate: code outside it never runs, here or in a later task's suite.
+            var forbidden = handedIn && error.isEmpty()
+                    ? StudentCode.of(task.studentClass(), classes).violations() : List.<StudentCode.Violation>of();
+            boolean usable = handedIn && error.isEmpty() && forbidden.isEmpty();
+            if (!usable) {
+                useSkeleton(compiler, task, classpath, classes);
             }
             classpath.add(classes);
             TaskReport report;
@@ -135,12 +150,19 @@ public final class Grader {
                         "missing: the submission has no " + task.studentFile());
             } else if (error.isPresent()) {
                 report = TaskReport.doesNotCompile(task, error.get());
+            } else if (!forbidden.isEmpty()) {
+                report = TaskReport.notGraded(task, TaskReport.Status.FORBIDDEN_API, "Task " + task.number() + " scores 0: "
+                        + forbidden.getFirst() + (forbidden.size() > 1 ? " (and %d more uses)".formatted(forbidden.size() - 1) : ""));
             } else if (stoppedAt != null) {
                 report = TaskReport.notGraded(task, TaskReport.Status.NOT_GRADED, "not checked yet: " + stoppedAt);
             } else if (scope instanceof Scope.Only(int only) && only != task.number()) {
                 report = TaskReport.notGraded(task, TaskReport.Status.NOT_GRADED, "not graded: only Task " + only + " was asked for");
             } else {
                 report = runSuite(compiler, task, classpath, work.resolve(task.module()));
+                if (report.status() == TaskReport.Status.NO_RESULTS) {
+                    // Code that hangs or exhausts the JVM would do so again in every later suite.
+                    useSkeleton(compiler, task, classpath.subList(0, classpath.size() - 1), classes);
+                }
             }
             if (scope instanceof Scope.UntilUnfinished && stoppedAt == null && !report.done()) {
                 stoppedAt = "it builds on Task " + task.number();
@@ -148,6 +170,15 @@ public final class Grader {
             reports.add(report);
         }
         return reports;
+    }
+
+    /** Compiles the task's untouched skeleton into {@code classes}, in place of the student's code. */
+    private void useSkeleton(JavaCompiler compiler, Task task, List<Path> classpath, Path classes) throws GradingException {
+        delete(classes);
+        var own = compileMain(compiler, task, workbook.resolve(task.studentFile()), classpath, classes);
+        if (own.isPresent()) {
+            throw new GradingException("the workbook's own " + task.module() + " does not compile (" + own.get() + ")");
+        }
     }
 
     /** Compiles a task's main sources with {@code studentFile} as its student's file; returns the first error, if any. */
@@ -172,7 +203,9 @@ public final class Grader {
         }
         testPath.addFirst(testClasses);
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = List.of(java, "-cp", join(testPath), SuiteRunner.class.getName(), testClasses.toString());
+        var command = new ArrayList<>(List.of(java, "-Xmx" + HEAP_MIB + "m", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", join(testPath), SuiteRunner.class.getName(), testClasses.toString()));
+        Task.all().stream().filter(t -> t.number() <= task.number()).map(Task::studentClass).forEach(command::add);
         var channel = work.resolve("results.json");
         var log = work.resolve("output.log");
         try {
@@ -192,18 +225,69 @@ public final class Grader {
             }
             var lines = Files.readAllLines(channel, StandardCharsets.UTF_8);
             if (lines.isEmpty()) {
-                return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, "its test JVM ended without results (exit code "
-                        + process.exitValue() + ")" + lastLine(log).map(line -> ": " + line).orElse(""));
+                return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, lastLine(log)
+                        .filter(line -> line.contains("OutOfMemoryError"))
+                        .map(line -> "its graded tests ran out of memory (" + HEAP_MIB + " MiB): some code keeps"
+                                + " everything it makes (a list that only grows, futures that are never released)")
+                        .orElse("its test JVM ended without results (exit code " + process.exitValue() + ")"));
             }
             var outcome = JSON.readValue(lines.getLast(), SuiteRunner.Outcome.class);
-            return outcome.results().isEmpty()
-                    ? TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, "no graded test ran")
-                    : TaskReport.graded(task, outcome.results(), outcome.seconds());
+            if (outcome.problem() != null) {
+                return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, outcome.problem());
+            }
+            if (outcome.results().isEmpty()) {
+                return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, "no graded test ran");
+            }
+            var expected = expectedTests(task, testClasses, classpath);
+            var reported = outcome.results().stream().map(TestResult::displayName).sorted().toList();
+            if (!reported.equals(expected)) {
+                return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, "its results do not match its graded tests ("
+                        + reported.size() + " reported, " + expected.size() + " expected)");
+            }
+            return TaskReport.graded(task, outcome.results(), outcome.seconds());
         } catch (IOException e) {
             throw new GradingException("could not run the graded tests of " + task.module() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GradingException("grading was interrupted");
+        }
+    }
+
+    /**
+     * Returns the display names of the graded tests of {@code task}'s suite, sorted, found by JUnit's
+     * discovery in this JVM: test classes are loaded, never initialized, and no test runs.
+     */
+    private static List<String> expectedTests(Task task, Path testClasses, List<Path> taskClasses) throws GradingException {
+        var thread = Thread.currentThread();
+        var previous = thread.getContextClassLoader();
+        var urls = Stream.concat(Stream.of(testClasses), taskClasses.stream()).map(Grader::url).toArray(URL[]::new);
+        try (var loader = new URLClassLoader(urls, Grader.class.getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            var request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClasspathRoots(Set.of(testClasses)))
+                    .filters(includeClassNamePatterns(STANDARD_INCLUDE_PATTERN))
+                    .build();
+            var plan = LauncherFactory.create().discover(request);
+            var tag = TestTag.create("task:" + task.number());
+            var names = new ArrayList<String>();
+            for (var root : plan.getRoots()) {
+                plan.getDescendants(root).stream()
+                        .filter(test -> test.isTest() && test.getTags().contains(tag))
+                        .forEach(test -> names.add(test.getDisplayName()));
+            }
+            return names.stream().sorted().toList();
+        } catch (IOException e) {
+            throw new GradingException("could not read the graded tests of " + task.module() + ": " + e.getMessage());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 

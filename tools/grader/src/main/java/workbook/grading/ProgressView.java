@@ -81,6 +81,10 @@ final class ProgressView {
                 next = "fix the first error (" + (error == null ? "see above" : error.file() + ":" + error.line())
                         + "), then run " + commands.progress();
             }
+            case FORBIDDEN_API -> {
+                out.addAll(wrap("", task.problem().replaceFirst("^Task \\d+ scores 0: ", "Its tests did not run: "), "  "));
+                next = "do the task with the APIs of its README, then run " + commands.progress();
+            }
             case MISSING -> {
                 out.add("Its file is missing: " + task.task().studentFile());
                 next = "get the file back (git checkout -- " + task.task().studentFile() + "), then run "
@@ -101,6 +105,7 @@ final class ProgressView {
         return switch (task.status()) {
             case GRADED -> "%d/%d tests pass".formatted(task.passed(), task.total());
             case DOES_NOT_COMPILE -> "does not compile";
+            case FORBIDDEN_API -> "uses an API a task may not use";
             case MISSING -> "file missing";
             case NOT_GRADED -> "not checked yet: builds on Task " + current;
             case NO_RESULTS -> "no test result";

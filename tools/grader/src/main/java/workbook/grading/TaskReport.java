@@ -27,6 +27,8 @@ public record TaskReport(Task task, Status status, String problem, CompileError 
         MISSING,
         /** The task's code, or the graded tests against it, do not compile. */
         DOES_NOT_COMPILE,
+        /** The task's code uses an API outside the workbook's allow-list: its tests did not run. */
+        FORBIDDEN_API,
         /** Its tests were not run: not asked for, or an earlier task is not done (the progress view). */
         NOT_GRADED,
         /** Its tests ran but no graded result came back (no graded test, the test JVM died or was stopped). */

@@ -7,7 +7,6 @@ import static workbook.testkit.Timing.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -52,11 +51,6 @@ public final class WaitNContract {
     private static final double SHARED_LIMIT = 10;
 
     /** Names the sorting methods and sorted collections a solution must not use (class files name them so). */
-    private static final Set<String> SORTING_NAMES = Set.of("sort", "sorted", "parallelSort");
-    private static final List<String> SORTING_TYPES = List.of("java/util/Comparator", "java/util/TreeSet",
-            "java/util/TreeMap", "java/util/SortedSet", "java/util/SortedMap", "java/util/NavigableSet",
-            "java/util/NavigableMap", "java/util/PriorityQueue", "java/util/concurrent/PriorityBlockingQueue",
-            "java/util/concurrent/ConcurrentSkipList");
 
     private final String name;
     private final WaitN method;
@@ -215,13 +209,11 @@ public final class WaitNContract {
      * and no sorted collection: the delays must come out ascending because of concurrency alone.
      */
     public void doesNotSort(Class<?> type) {
-        var found = ConstantPool.strings(type).stream()
-                .filter(s -> SORTING_NAMES.contains(s) || SORTING_TYPES.stream().anyMatch(s::contains))
-                .toList();
+        var found = StudentCode.of(type).sorting();
         assertThat(found)
-                .withFailMessage("%s uses %s: the delays must come out ascending because the waits run at the same"
-                        + " time and are collected as they complete; do not sort them (the course forbids sort())",
-                        type.getSimpleName(), found)
+                .withFailMessage("%s sorts: it uses %s; the delays must come out ascending because the waits run at"
+                        + " the same time and are collected as they complete; do not sort them (the course forbids"
+                        + " sort())", type.getSimpleName(), String.join(", ", found))
                 .isEmpty();
         completesSmallCall();
     }
