@@ -223,15 +223,17 @@ public final class Grader {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
+            // The JVM itself may write here too (ExitOnOutOfMemoryError's last words): the runner's line is JSON.
             var lines = Files.readAllLines(channel, StandardCharsets.UTF_8);
-            if (lines.isEmpty()) {
-                return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, lastLine(log)
-                        .filter(line -> line.contains("OutOfMemoryError"))
-                        .map(line -> "its graded tests ran out of memory (" + HEAP_MIB + " MiB): some code keeps"
-                                + " everything it makes (a list that only grows, futures that are never released)")
-                        .orElse("its test JVM ended without results (exit code " + process.exitValue() + ")"));
+            var sent = lines.stream().filter(line -> line.startsWith("{")).reduce((a, b) -> b);
+            if (sent.isEmpty()) {
+                boolean oom = Stream.concat(lines.stream(), lastLine(log).stream()).anyMatch(l -> l.contains("OutOfMemoryError"));
+                return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, oom
+                        ? "its graded tests ran out of memory (" + HEAP_MIB + " MiB): some code keeps everything it makes"
+                                + " (a list that only grows, futures that are never released)"
+                        : "its test JVM ended without results (exit code " + process.exitValue() + ")");
             }
-            var outcome = JSON.readValue(lines.getLast(), SuiteRunner.Outcome.class);
+            var outcome = JSON.readValue(sent.get(), SuiteRunner.Outcome.class);
             if (outcome.problem() != null) {
                 return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, outcome.problem());
             }

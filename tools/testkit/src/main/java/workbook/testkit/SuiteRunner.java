@@ -68,6 +68,7 @@ public final class SuiteRunner {
         var channel = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         var mapper = new ObjectMapper();
+        var before = Thread.getAllStackTraces().keySet();
         var problem = Arrays.stream(args).skip(1).map(SuiteRunner::load).flatMap(Optional::stream).findFirst();
         if (problem.isPresent()) {
             channel.println(mapper.writeValueAsString(new Outcome(List.of(), 0, problem.get())));
@@ -77,7 +78,6 @@ public final class SuiteRunner {
                 .selectors(selectClasspathRoots(Set.of(Path.of(args[0]))))
                 .filters(includeClassNamePatterns(STANDARD_INCLUDE_PATTERN))
                 .build();
-        var before = Thread.getAllStackTraces().keySet();
         var results = new AtomicReference<List<TestResult>>(List.of());
         long start = System.nanoTime();
         LauncherFactory.create().execute(request,
@@ -114,7 +114,8 @@ public final class SuiteRunner {
     /** Loads and initializes the class {@code name}; returns why it could not, if it never finished. */
     private static Optional<String> load(String name) {
         var loaded = new CompletableFuture<Void>();
-        Thread.ofPlatform().daemon().name("loading " + name).start(() -> {
+        // Not a daemon, as a program's main thread: threads its initializer starts inherit that.
+        Thread.ofPlatform().daemon(false).name("loading " + name).start(() -> {
             try {
                 Class.forName(name, true, SuiteRunner.class.getClassLoader());
             } catch (Throwable e) {
