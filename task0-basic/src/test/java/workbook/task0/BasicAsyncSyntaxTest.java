@@ -31,6 +31,7 @@ class BasicAsyncSyntaxTest {
 
     @Test
     @DisplayName("waitRandom(maxDelay) returns at once, before its wait is over")
+    @Tag("core")
     void returnsAtOnce() {
         RandomWaits.assertReturnsAtOnce("waitRandom(1)", () -> BasicAsyncSyntax.waitRandom(1),
                 "return the future at once and let a timer complete it when the delay has passed");
@@ -108,6 +109,7 @@ class BasicAsyncSyntaxTest {
 
     @Test
     @DisplayName("1 000 waitRandom(1) at once all finish in about 1 second")
+    @Tag("core")
     void thousandWaitsDoNotQueue() {
         RandomWaits.assertThousandAtOnceTakeOneSecond("waitRandom(1)", () -> BasicAsyncSyntax.waitRandom(1),
                 "do not sleep on a shared pool, let a timer complete each future");
@@ -115,6 +117,7 @@ class BasicAsyncSyntaxTest {
 
     @Test
     @DisplayName("10 000 pending waits do not take a platform thread each")
+    @Tag("core")
     void noThreadPerWait() {
         int n = 10_000;
         var futures = new ArrayList<CompletableFuture<Double>>(n);

@@ -56,6 +56,7 @@ class ConcurrentCoroutinesTest {
 
     @Test
     @DisplayName("waitN(1000, 1) runs all waits at the same time: done in about 1 second, not the sum of the delays")
+    @Tag("core")
     @ResourceLock(value = CPU, mode = READ)
     void waitNRunsConcurrently() {
         WAIT_N.runsConcurrently();
@@ -63,6 +64,7 @@ class ConcurrentCoroutinesTest {
 
     @Test
     @DisplayName("waitN(1000, 1) gives its delays in the order the waits complete: ascending")
+    @Tag("core")
     @ResourceLock(value = CPU, mode = READ)
     void waitNGivesCompletionOrder() {
         WAIT_N.completesInOrder();
@@ -108,6 +110,7 @@ class ConcurrentCoroutinesTest {
 
     @Test
     @DisplayName("inCompletionOrder lists results in the order the stages completed, not list or sorted order")
+    @Tag("core")
     void inCompletionOrderOnOneThread() {
         var stages = pending(VALUES.size());
         var all = ConcurrentCoroutines.inCompletionOrder(stages);

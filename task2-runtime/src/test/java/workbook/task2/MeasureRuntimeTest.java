@@ -54,12 +54,14 @@ class MeasureRuntimeTest {
 
     @Test
     @DisplayName("measureTime(n, maxDelay) returns the elapsed time divided by n, not the total")
+    @Tag("core")
     void dividesByN() {
         assertTimePerWait(50, 1, measure(50, 1));
     }
 
     @Test
     @DisplayName("measureTime(n, maxDelay) returns seconds, not milliseconds or nanoseconds")
+    @Tag("core")
     void returnsSeconds() {
         // Three runs: a run in whole milliseconds could read 0 if its one delay were under 1 ms.
         for (var run : measureSideBySide(3, 1, 1)) {

@@ -40,6 +40,7 @@ class TasksTest {
 
     @Test
     @DisplayName("taskWaitRandom(maxDelay) returns at once, its task still running")
+    @Tag("core")
     void returnsAtOnce() {
         RandomWaits.assertReturnsAtOnce("taskWaitRandom(1)", () -> Tasks.taskWaitRandom(1),
                 "return the task at once, without waiting for it inside taskWaitRandom: it completes by itself later");
@@ -74,6 +75,7 @@ class TasksTest {
 
     @Test
     @DisplayName("a task nobody waits for is done after about maxDelay seconds")
+    @Tag("core")
     void runsWithoutAnyoneWaiting() {
         assertAllDone(leaveAlone(20));
     }

@@ -35,6 +35,7 @@ class TaskWaitNTest {
 
     @Test
     @DisplayName("taskWaitN(1000, 1) runs all tasks at the same time: done in about 1 second, not the sum of the delays")
+    @Tag("core")
     @ResourceLock(value = CPU, mode = READ)
     void runsConcurrently() {
         TASK_WAIT_N.runsConcurrently();
@@ -42,6 +43,7 @@ class TaskWaitNTest {
 
     @Test
     @DisplayName("taskWaitN(1000, 1) gives its delays in the order the tasks complete: ascending")
+    @Tag("core")
     @ResourceLock(value = CPU, mode = READ)
     void givesCompletionOrder() {
         TASK_WAIT_N.completesInOrder();

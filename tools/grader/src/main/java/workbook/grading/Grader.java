@@ -13,6 +13,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -80,6 +82,8 @@ public final class Grader {
     private final Path workbook;
     private final List<Path> suiteClasspath;
     private final Duration suiteLimit;
+    /** The digest of what a grade is made from besides the student's files, taken when the grader was made. */
+    private final byte[] fingerprint;
 
     /**
      * Creates a grader for the workbook in {@code workbook}.
@@ -89,10 +93,11 @@ public final class Grader {
      *                       its libraries
      * @param suiteLimit     how long one task's suite may run before its JVM is stopped
      */
-    public Grader(Path workbook, List<Path> suiteClasspath, Duration suiteLimit) {
+    public Grader(Path workbook, List<Path> suiteClasspath, Duration suiteLimit) throws GradingException {
         this.workbook = workbook.toAbsolutePath().normalize();
         this.suiteClasspath = List.copyOf(suiteClasspath);
         this.suiteLimit = suiteLimit;
+        this.fingerprint = fingerprint();
     }
 
     /**
@@ -108,6 +113,10 @@ public final class Grader {
         if (!Files.isDirectory(submission)) {
             throw new GradingException(Files.exists(submission)
                     ? submission + " is a file, not a submission's folder" : "there is no folder " + submission);
+        }
+        if (!MessageDigest.isEqual(fingerprint, fingerprint())) {
+            throw new GradingException("the workbook's own files (tests, sources, testkit) changed since grading began:"
+                    + " grade again in an untouched checkout");
         }
         var gradedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path work;
@@ -170,6 +179,32 @@ public final class Grader {
             reports.add(report);
         }
         return reports;
+    }
+
+    /**
+     * Returns a digest of everything a grade is made from besides the student's files: the task
+     * registry, every task's sources and graded tests, and what the suites run with.
+     */
+    private byte[] fingerprint() throws GradingException {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            var inputs = new ArrayList<Path>(List.of(workbook.resolve("tasks.json")));
+            for (var task : Task.all()) {
+                inputs.add(workbook.resolve(task.module()).resolve("src"));
+            }
+            inputs.addAll(suiteClasspath);
+            for (var input : inputs) {
+                try (Stream<Path> files = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
+                    for (var file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+                        digest.update(Files.readAllBytes(file));
+                    }
+                }
+            }
+            return digest.digest();
+        } catch (IOException | UncheckedIOException | NoSuchAlgorithmException e) {
+            throw new GradingException("could not read the workbook's own files: " + e.getMessage());
+        }
     }
 
     /** Compiles the task's untouched skeleton into {@code classes}, in place of the student's code. */

@@ -35,6 +35,9 @@ final class Reports {
             if (task.status() != TaskReport.Status.GRADED) {
                 out.append("         ").append(task.problem()).append(System.lineSeparator());
             }
+            if (task.coreFailed()) {
+                out.append("         a core requirement fails: at most half the points").append(System.lineSeparator());
+            }
             for (var failure : task.failures()) {
                 out.append("         failed: ").append(failure.displayName()).append(": ")
                         .append(failure.firstLine()).append(System.lineSeparator());
@@ -89,9 +92,9 @@ final class Reports {
     static String json(Report report) {
         var tasks = report.tasks().stream().map(task -> new JsonTask(task.task().number(), task.task().module(),
                 task.task().studentFile(), task.status().label(), task.problem().isEmpty() ? null : task.problem(),
-                task.compileError(), task.passed(), task.total(), task.points(), task.task().points(), task.seconds(),
-                task.results().stream().map(r -> new JsonTest(r.displayName(), r.status().name().toLowerCase(Locale.ROOT),
-                        r.firstLine())).toList())).toList();
+                task.compileError(), task.passed(), task.total(), task.points(), task.task().points(), task.coreFailed(),
+                task.seconds(), task.results().stream().map(r -> new JsonTest(r.displayName(),
+                        r.status().name().toLowerCase(Locale.ROOT), r.firstLine(), r.core())).toList())).toList();
         var json = new JsonReport(SCHEMA_VERSION, report.submission().toString(), report.name(),
                 report.gradedAt().toString(), report.points(), report.maxPoints(), tasks);
         try {
@@ -108,10 +111,10 @@ final class Reports {
 
     private record JsonTask(int task, String module, String file, String status, String problem,
                             CompileError compileError, int testsPassed, int testsTotal, double points, int maxPoints,
-                            double seconds, List<JsonTest> tests) {
+                            boolean coreFailed, double seconds, List<JsonTest> tests) {
     }
 
-    private record JsonTest(String name, String status, String message) {
+    private record JsonTest(String name, String status, String message, boolean core) {
     }
 
     /** Returns the console table of a folder of submissions: one row per submission, its points per task and in all. */

@@ -69,12 +69,14 @@ public record TaskReport(Task task, Status status, String problem, CompileError 
         return results.size();
     }
 
-    /**
-     * Returns the points earned: the task's points times the share of its graded tests that passed,
-     * rounded to two decimals, as every report shows them, so that the totals add up.
-     */
+    /** Returns the points earned, as {@link Task#earned} rules: at most half when a core requirement fails. */
     public double points() {
-        return Math.round(task.earned(passed(), total()) * 100) / 100.0;
+        return task.earned(results);
+    }
+
+    /** Returns whether a graded test of a core requirement did not pass. */
+    public boolean coreFailed() {
+        return Task.coreFailed(results);
     }
 
     /** Returns whether the task is done: its graded tests ran and every one passed. */

@@ -41,7 +41,7 @@ class ProgressViewTest {
             .collect(Collectors.toMap(n -> n, n -> new TaskReadme("Title " + n, List.of("first hint of " + n, "second hint of " + n))));
 
     private static TestResult passed(int task) {
-        return new TestResult(task, "passes", TestResult.Status.PASSED, "");
+        return new TestResult(task, "passes", TestResult.Status.PASSED, "", false);
     }
 
     private static Report report(TaskReport... tasks) {
@@ -52,7 +52,7 @@ class ProgressViewTest {
         return report(TaskReport.graded(Task.number(0), List.of(passed(0)), 1.0),
                 TaskReport.graded(Task.number(1), List.of(passed(1), passed(1)), 1.0),
                 TaskReport.graded(Task.number(2), List.of(passed(2),
-                        new TestResult(2, "measureTime divides by n", TestResult.Status.FAILED, "returned 5.0 s, expected about 1.0 s")), 1.0),
+                        new TestResult(2, "measureTime divides by n", TestResult.Status.FAILED, "returned 5.0 s, expected about 1.0 s", false)), 1.0),
                 TaskReport.notGraded(Task.number(3), Status.NOT_GRADED, "not graded: the build stopped at Task 2"),
                 TaskReport.notGraded(Task.number(4), Status.NOT_GRADED, "not graded: the build stopped at Task 2"));
     }

@@ -17,9 +17,9 @@ class ReportsTest {
 
     private static Report report(String name) {
         var task0 = TaskReport.graded(Task.number(0), List.of(
-                new TestResult(0, "waitRandom(1) returns at once", TestResult.Status.PASSED, ""),
-                new TestResult(0, "waitRandom(-1) throws | rejects", TestResult.Status.FAILED, "said \"no\"\tand *stopped*")), 1.0);
-        var task1 = TaskReport.graded(Task.number(1), List.of(new TestResult(1, "waitN works", TestResult.Status.PASSED, "")), 1.0);
+                new TestResult(0, "waitRandom(1) returns at once", TestResult.Status.PASSED, "", false),
+                new TestResult(0, "waitRandom(-1) throws | rejects", TestResult.Status.FAILED, "said \"no\"\tand *stopped*", false)), 1.0);
+        var task1 = TaskReport.graded(Task.number(1), List.of(new TestResult(1, "waitN works", TestResult.Status.PASSED, "", false)), 1.0);
         var task2 = TaskReport.doesNotCompile(Task.number(2),
                 new CompileError("task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java", 36, 1, "';' expected"));
         var task3 = TaskReport.notGraded(Task.number(3), Status.NOT_GRADED, "not graded: Task 2 does not compile");
@@ -65,7 +65,7 @@ class ReportsTest {
         assertThat(json.get("maxPoints").asInt()).isEqualTo(27);
         var tasks = json.get("tasks");
         assertThat(tasks.get(0).get("tests").get(1).toString())
-                .isEqualTo("{\"name\":\"waitRandom(-1) throws | rejects\",\"status\":\"failed\",\"message\":\"said \\\"no\\\"\\tand *stopped*\"}");
+                .isEqualTo("{\"name\":\"waitRandom(-1) throws | rejects\",\"status\":\"failed\",\"message\":\"said \\\"no\\\"\\tand *stopped*\",\"core\":false}");
         assertThat(tasks.get(0).get("problem").isNull()).isTrue();
         assertThat(tasks.get(2).get("status").asText()).isEqualTo("does-not-compile");
         assertThat(tasks.get(2).get("compileError").toString()).isEqualTo("{\"file\":\"task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java\",\"line\":36,\"column\":1,\"message\":\"';' expected\"}");
@@ -76,12 +76,25 @@ class ReportsTest {
     @DisplayName("the points of every report add up: the total is the sum of the task points as shown")
     void pointsAddUp() {
         var seven = java.util.stream.IntStream.range(0, 17).mapToObj(i -> new TestResult(1, "t" + i,
-                i < 16 ? TestResult.Status.PASSED : TestResult.Status.FAILED, "")).toList();
+                i < 16 ? TestResult.Status.PASSED : TestResult.Status.FAILED, "", false)).toList();
         var eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> new TestResult(0, "t" + i,
-                i < 10 ? TestResult.Status.PASSED : TestResult.Status.FAILED, "")).toList();
+                i < 10 ? TestResult.Status.PASSED : TestResult.Status.FAILED, "", false)).toList();
         var report = new Report(Path.of("/subs/x"), Instant.EPOCH, List.of(TaskReport.graded(Task.number(0), eleven, 1),
                 TaskReport.graded(Task.number(1), seven, 1)));
         assertThat(Reports.summaryCsv(List.of(report))).endsWith("x,4.55,6.59,11.14\n");
+    }
+
+    @Test
+    @DisplayName("a failing core requirement caps the task at half its points, and the reports say so")
+    void coreRequirementCaps() throws Exception {
+        var results = java.util.stream.IntStream.range(0, 17).mapToObj(i -> new TestResult(1, "t" + i,
+                i == 0 ? TestResult.Status.FAILED : TestResult.Status.PASSED, "", i == 0)).toList();
+        var report = new Report(Path.of("/subs/x"), Instant.EPOCH, List.of(TaskReport.graded(Task.number(1), results, 1)));
+        assertThat(report.points()).isEqualTo(3.5);
+        assertThat(Reports.text(report)).contains("a core requirement fails: at most half the points");
+        var json = new ObjectMapper().readTree(Reports.json(report)).get("tasks").get(0);
+        assertThat(json.get("coreFailed").asBoolean()).isTrue();
+        assertThat(json.get("tests").get(0).get("core").asBoolean()).isTrue();
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -28,6 +30,9 @@ import org.junit.platform.launcher.TestPlan;
  * threads at once.
  */
 public final class ScoreListener implements TestExecutionListener {
+
+    private static final TestTag CORE = TestTag.create("core");
+    private static final Pattern JUNIT_TIMEOUT = Pattern.compile("\\S+\\(.*\\) timed out after (\\S+) seconds?");
 
     private final Consumer<List<TestResult>> sink;
     private final PrintStream out;
@@ -80,14 +85,15 @@ public final class ScoreListener implements TestExecutionListener {
     static String scoreLine(int task, List<TestResult> results) {
         long passed = results.stream().filter(TestResult::passed).count();
         var points = Task.number(task);
-        return String.format(Locale.ROOT, "Task %d score: %d/%d tests passed, %s/%d points",
-                task, passed, results.size(), Task.formatPoints(points.earned((int) passed, results.size())), points.points());
+        return String.format(Locale.ROOT, "Task %d score: %d/%d tests passed, %s/%d points%s",
+                task, passed, results.size(), Task.formatPoints(points.earned(results)), points.points(),
+                Task.coreFailed(results) ? " (a core requirement fails: at most half the points)" : "");
     }
 
     private void record(TestIdentifier test, TestResult.Status status, String message) {
         var id = test.getUniqueId();
         if (test.isTest()) {
-            taskOf(test).ifPresent(task -> results.put(id, new TestResult(task, test.getDisplayName(), status, message)));
+            taskOf(test).ifPresent(task -> results.put(id, new TestResult(task, test.getDisplayName(), status, message, isCore(test))));
         } else if (status != TestResult.Status.PASSED) {
             containerFailures.put(id, message);
         }
@@ -109,7 +115,7 @@ public final class ScoreListener implements TestExecutionListener {
         var task = taskOf(node);
         if (node.isTest()) {
             task.ifPresent(t -> all.add(results.getOrDefault(node.getUniqueId(),
-                    new TestResult(t, node.getDisplayName(), TestResult.Status.FAILED, notRun(plan, node)))));
+                    new TestResult(t, node.getDisplayName(), TestResult.Status.FAILED, notRun(plan, node), isCore(node)))));
             return task.isPresent();
         }
         boolean graded = false;
@@ -118,7 +124,7 @@ public final class ScoreListener implements TestExecutionListener {
         }
         var failure = containerFailures.get(node.getUniqueId());
         if (!graded && failure != null && task.isPresent()) {
-            all.add(new TestResult(task.get(), node.getDisplayName(), TestResult.Status.FAILED, failure));
+            all.add(new TestResult(task.get(), node.getDisplayName(), TestResult.Status.FAILED, failure, isCore(node)));
             return true;
         }
         return graded;
@@ -143,8 +149,21 @@ public final class ScoreListener implements TestExecutionListener {
                 .findFirst();
     }
 
+    private static boolean isCore(TestIdentifier test) {
+        return test.getTags().contains(CORE);
+    }
+
     private static String describe(Throwable failure) {
         var message = failure.getMessage();
+        if (failure instanceof TimeoutException && message != null) {
+            // JUnit's own words name the test method ("waitsForEveryStage() timed out after 20 seconds").
+            var timeout = JUNIT_TIMEOUT.matcher(message);
+            if (timeout.matches()) {
+                return "did not finish within %s s: the code under test never returned, or its future never completed"
+                        .formatted(timeout.group(1)) + " (a future nobody completes, a join or get that waits forever,"
+                        + " a loop that never ends)";
+            }
+        }
         return message == null || message.isBlank() ? failure.getClass().getName() : message.strip();
     }
 }

@@ -113,7 +113,7 @@ public final class StudentCode {
                 }
             }
         }
-        return found.stream().sorted(Comparator.comparingInt(Violation::line)).toList();
+        return found.stream().sorted(Comparator.comparingInt(Violation::line).thenComparing(Violation::api)).toList();
     }
 
     /**
@@ -130,24 +130,26 @@ public final class StudentCode {
                 .isEmpty();
     }
 
-    /** Returns how the class sorts, one entry per use, e.g. {@code "List.sort (line 42)"}; empty when it does not. */
+    /** Returns how the class sorts, one entry per use in the order of the source, e.g. {@code "List.sort (line 42)"}; empty when it does not. */
     public List<String> sorting() {
-        var found = new LinkedHashSet<String>();
+        record Use(int line, String what) {
+        }
+        var found = new LinkedHashSet<Use>();
         for (var type : classes) {
-            for (var access : type.getMethodCallsFromSelf()) {
-                if (SORTING_METHODS.contains(access.getName())) {
-                    found.add("%s.%s (line %d)".formatted(access.getTargetOwner().getSimpleName(), access.getName(),
-                            access.getLineNumber()));
+            for (var call : type.getMethodCallsFromSelf()) {
+                if (SORTING_METHODS.contains(call.getName())) {
+                    found.add(new Use(call.getLineNumber(), call.getTargetOwner().getSimpleName() + "." + call.getName()));
                 }
             }
             for (var dependency : type.getDirectDependenciesFromSelf()) {
                 if (SORTING_TYPES.contains(dependency.getTargetClass().getName())) {
-                    found.add("%s (line %d)".formatted(dependency.getTargetClass().getSimpleName(),
-                            dependency.getSourceCodeLocation().getLineNumber()));
+                    found.add(new Use(dependency.getSourceCodeLocation().getLineNumber(),
+                            dependency.getTargetClass().getSimpleName()));
                 }
             }
         }
-        return List.copyOf(found);
+        return found.stream().sorted(Comparator.comparingInt(Use::line).thenComparing(Use::what))
+                .map(use -> "%s (line %d)".formatted(use.what(), use.line())).toList();
     }
 
     /** Returns whether the class calls the method {@code method} of {@code owner}, from any of its code. */

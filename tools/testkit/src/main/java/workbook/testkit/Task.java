@@ -59,9 +59,25 @@ public record Task(int number, String module, String title, String studentClass,
         return module + "/src/main/java/" + studentClass.replace('.', '/') + ".java";
     }
 
-    /** Returns the points earned when {@code passed} of {@code total} graded tests pass. */
-    public double earned(int passed, int total) {
-        return total == 0 ? 0 : points * (double) passed / total;
+    /**
+     * Returns the points {@code results} earn: the task's points times the share of its graded
+     * tests that passed, at most half the points when a core requirement fails, rounded to two
+     * decimals as every report shows them.
+     */
+    public double earned(List<TestResult> results) {
+        if (results.isEmpty()) {
+            return 0;
+        }
+        double share = points * results.stream().filter(TestResult::passed).count() / (double) results.size();
+        if (coreFailed(results)) {
+            share = Math.min(share, points / 2.0);
+        }
+        return Math.round(share * 100) / 100.0;
+    }
+
+    /** Returns whether a graded test of a core requirement did not pass. */
+    public static boolean coreFailed(List<TestResult> results) {
+        return results.stream().anyMatch(r -> r.core() && !r.passed());
     }
 
     /** Formats points with at most two decimals and no trailing zeros: 5, 3.5, 1.17. */

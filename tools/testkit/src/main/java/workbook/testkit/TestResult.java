@@ -7,8 +7,10 @@ package workbook.testkit;
  * @param displayName the requirement the test checks
  * @param status      how it ended
  * @param message     the failure message; empty when the test passed
+ * @param core        whether it checks a core requirement of its task (tagged {@code core}): the
+ *                    lesson of the task, without which the task earns at most half its points
  */
-public record TestResult(int task, String displayName, Status status, String message) {
+public record TestResult(int task, String displayName, Status status, String message, boolean core) {
 
     /** How a graded test ended. */
     public enum Status { PASSED, FAILED, ABORTED }

@@ -72,6 +72,16 @@ class ScoreListenerTest {
     }
 
     @Test
+    @DisplayName("a failing core requirement caps the score at half; a timeout says what the code did, not the method's name")
+    void coreAndTimeout() {
+        assertScores(List.of(CoreAndTimeout.class),
+                "Task 2 score: 1/2 tests passed, 2/4 points (a core requirement fails: at most half the points)",
+                "2\tPASSED\tpasses\t",
+                "2\tFAILED\tnever ends\tdid not finish within 1 s: the code under test never returned, or its future never"
+                        + " completed (a future nobody completes, a join or get that waits forever, a loop that never ends)");
+    }
+
+    @Test
     @DisplayName("a run without graded tests prints nothing and hands on no result")
     void noGradedTests() {
         var results = new ArrayList<String>();
@@ -139,6 +149,22 @@ class ScoreListenerTest {
         @MethodSource("arguments")
         @DisplayName("has arguments")
         void hasArguments(int value) {
+        }
+    }
+
+    @Tag("task:2")
+    static class CoreAndTimeout {
+        @Test
+        @DisplayName("passes")
+        void passes() {
+        }
+
+        @Test
+        @Tag("core")
+        @DisplayName("never ends")
+        @org.junit.jupiter.api.Timeout(1)
+        void neverEnds() throws InterruptedException {
+            new java.util.concurrent.CountDownLatch(1).await();
         }
     }
 }
