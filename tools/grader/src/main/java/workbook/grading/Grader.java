@@ -168,7 +168,7 @@ public final class Grader {
                 report = TaskReport.notGraded(task, TaskReport.Status.NOT_GRADED, "not graded: only Task " + only + " was asked for");
             } else {
                 report = runSuite(compiler, task, classpath, work.resolve(task.module()));
-                if (report.status() == TaskReport.Status.NO_RESULTS) {
+                if (report.status() == TaskReport.Status.NO_RESULTS || report.status() == TaskReport.Status.LEFT_THREADS) {
                     // Code that hangs or exhausts the JVM would do so again in every later suite.
                     useSkeleton(compiler, task, classpath.subList(0, classpath.size() - 1), classes);
                 }
@@ -269,7 +269,7 @@ public final class Grader {
                         : "its test JVM ended without results (exit code " + process.exitValue() + ")");
             }
             var outcome = JSON.readValue(sent.get(), SuiteRunner.Outcome.class);
-            if (outcome.problem() != null) {
+            if (outcome.problem() != null && outcome.results().isEmpty()) {
                 return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, outcome.problem());
             }
             if (outcome.results().isEmpty()) {
@@ -281,7 +281,9 @@ public final class Grader {
                 return TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, "its results do not match its graded tests ("
                         + reported.size() + " reported, " + expected.size() + " expected)");
             }
-            return TaskReport.graded(task, outcome.results(), outcome.seconds());
+            return outcome.problem() == null ? TaskReport.graded(task, outcome.results(), outcome.seconds())
+                    : TaskReport.voided(task, "Task " + task.number() + " scores 0: " + outcome.problem(), outcome.results(),
+                            outcome.seconds());
         } catch (IOException e) {
             throw new GradingException("could not run the graded tests of " + task.module() + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -81,6 +81,11 @@ final class ProgressView {
                 next = "fix the first error (" + (error == null ? "see above" : error.file() + ":" + error.line())
                         + "), then run " + commands.progress();
             }
+            case LEFT_THREADS -> {
+                out.addAll(wrap("", task.problem().replaceFirst("^Task \\d+ scores 0: ", "It scores 0: "), "  "));
+                next = task.firstFailure().map(f -> "first make \"" + f.displayName() + "\" pass, then ").orElse("")
+                        + "let every thread you start end, then run " + commands.progress();
+            }
             case FORBIDDEN_API -> {
                 out.addAll(wrap("", task.problem().replaceFirst("^Task \\d+ scores 0: ", "Its tests did not run: "), "  "));
                 next = "do the task with the APIs of its README, then run " + commands.progress();
@@ -106,6 +111,7 @@ final class ProgressView {
             case GRADED -> "%d/%d tests pass".formatted(task.passed(), task.total());
             case DOES_NOT_COMPILE -> "does not compile";
             case FORBIDDEN_API -> "uses an API a task may not use";
+            case LEFT_THREADS -> "%d/%d tests pass, leaves threads running".formatted(task.passed(), task.total());
             case MISSING -> "file missing";
             case NOT_GRADED -> "not checked yet: builds on Task " + current;
             case NO_RESULTS -> "no test result";

@@ -28,14 +28,14 @@ final class Reports {
     static String text(Report report) {
         var out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s: %s points (%s)%n%n", report.name(), total(report), report.submission()));
-        out.append(String.format(Locale.ROOT, "%-6s %-19s %12s %8s%n", "Task", "Module", "Tests passed", "Points"));
+        out.append(String.format(Locale.ROOT, "%-6s %-19s %12s %10s%n", "Task", "Module", "Tests passed", "Points"));
         for (var task : report.tasks()) {
-            out.append(String.format(Locale.ROOT, "%-6s %-19s %12s %8s%n", "Task " + task.task().number(),
+            out.append(String.format(Locale.ROOT, "%-6s %-19s %12s %10s%n", "Task " + task.task().number(),
                     task.task().module(), testsCell(task), pointsCell(task)));
             if (task.status() != TaskReport.Status.GRADED) {
                 out.append("         ").append(task.problem()).append(System.lineSeparator());
             }
-            if (task.coreFailed()) {
+            if (task.capped()) {
                 out.append("         a core requirement fails: at most half the points").append(System.lineSeparator());
             }
             for (var failure : task.failures()) {
@@ -43,7 +43,7 @@ final class Reports {
                         .append(failure.firstLine()).append(System.lineSeparator());
             }
         }
-        out.append(String.format(Locale.ROOT, "%-6s %-19s %12s %8s%n", "Total", "", "", total(report)));
+        out.append(String.format(Locale.ROOT, "%-6s %-19s %12s %10s%n", "Total", "", "", total(report)));
         return out.toString();
     }
 
@@ -90,13 +90,14 @@ final class Reports {
 
     /** Returns {@code grade-report.json}. */
     static String json(Report report) {
-        var tasks = report.tasks().stream().map(task -> new JsonTask(task.task().number(), task.task().module(),
+        var tasks = report.tasks().stream().map(task -> new JsonTask(task.task().number(), task.task().part() == Task.Part.BONUS, task.task().module(),
                 task.task().studentFile(), task.status().label(), task.problem().isEmpty() ? null : task.problem(),
                 task.compileError(), task.passed(), task.total(), task.points(), task.task().points(), task.coreFailed(),
                 task.seconds(), task.results().stream().map(r -> new JsonTest(r.displayName(),
                         r.status().name().toLowerCase(Locale.ROOT), r.firstLine(), r.core())).toList())).toList();
         var json = new JsonReport(SCHEMA_VERSION, report.submission().toString(), report.name(),
-                report.gradedAt().toString(), report.points(), report.maxPoints(), tasks);
+                report.gradedAt().toString(), report.points(), report.maxPoints(), report.bonusPoints(),
+                report.bonusMaxPoints(), tasks);
         try {
             return JSON.writeValueAsString(json) + System.lineSeparator();
         } catch (JsonProcessingException e) {
@@ -106,10 +107,10 @@ final class Reports {
 
     /** The shape of {@code grade-report.json} (described in INSTRUCTORS.md). */
     private record JsonReport(int schemaVersion, String submission, String name, String gradedAt, double points,
-                              int maxPoints, List<JsonTask> tasks) {
+                              int maxPoints, double bonusPoints, int bonusMaxPoints, List<JsonTask> tasks) {
     }
 
-    private record JsonTask(int task, String module, String file, String status, String problem,
+    private record JsonTask(int task, boolean bonus, String module, String file, String status, String problem,
                             CompileError compileError, int testsPassed, int testsTotal, double points, int maxPoints,
                             boolean coreFailed, double seconds, List<JsonTest> tests) {
     }
@@ -120,7 +121,7 @@ final class Reports {
     /** Returns the console table of a folder of submissions: one row per submission, its points per task and in all. */
     static String summaryText(List<Report> reports) {
         int width = Math.max(10, reports.stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        var format = "%-" + width + "s" + " %8s".repeat(Task.all().size()) + " %8s%n";
+        var format = "%-" + width + "s" + " %8s".repeat(Task.all().size()) + (hasBonus() ? " %20s%n" : " %8s%n");
         var header = new ArrayList<Object>(List.of("Submission"));
         Task.all().forEach(t -> header.add("Task " + t.number()));
         header.add("Total");
@@ -138,13 +139,15 @@ final class Reports {
     static String summaryMarkdown(List<Report> reports) {
         var md = new StringBuilder("# Grades\n\n| Submission |");
         Task.all().forEach(t -> md.append(" Task ").append(t.number()).append(" (").append(t.points()).append(") |"));
-        md.append(" Total (").append(Task.all().stream().mapToInt(Task::points).sum()).append(") |\n|---|");
-        md.append("--:|".repeat(Task.all().size() + 1)).append('\n');
+        md.append(" Total (").append(Task.all().stream().filter(t -> t.part() == Task.Part.COURSE).mapToInt(Task::points).sum())
+                .append(") |").append(hasBonus() ? " Bonus |" : "").append("\n|---|");
+        md.append("--:|".repeat(Task.all().size() + (hasBonus() ? 2 : 1))).append('\n');
         for (var report : reports) {
             md.append("| [").append(escape(report.name())).append("](").append(link(report.name()))
                     .append("/grade-report.md) |");
             report.tasks().forEach(t -> md.append(' ').append(Task.formatPoints(t.points())).append(" |"));
-            md.append(' ').append(Task.formatPoints(report.points())).append(" |\n");
+            md.append(' ').append(Task.formatPoints(report.points())).append(" |");
+            md.append(hasBonus() ? " " + Task.formatPoints(report.bonusPoints()) + " |" : "").append('\n');
         }
         return md.toString();
     }
@@ -152,17 +155,26 @@ final class Reports {
     /** Returns {@code grade-summary.csv}: a header, then one row per submission with its points per task and in all. */
     static String summaryCsv(List<Report> reports) {
         var csv = new StringBuilder("submission,");
-        csv.append(Task.all().stream().map(t -> "task" + t.number()).collect(Collectors.joining(","))).append(",total\n");
+        csv.append(Task.all().stream().map(t -> "task" + t.number()).collect(Collectors.joining(","))).append(",total")
+                .append(hasBonus() ? ",bonus\n" : "\n");
         for (var report : reports) {
             csv.append(csvField(report.name())).append(',');
             csv.append(report.tasks().stream().map(t -> Task.formatPoints(t.points())).collect(Collectors.joining(",")));
-            csv.append(',').append(Task.formatPoints(report.points())).append('\n');
+            csv.append(',').append(Task.formatPoints(report.points()));
+            csv.append(hasBonus() ? "," + Task.formatPoints(report.bonusPoints()) : "").append('\n');
         }
         return csv.toString();
     }
 
-    private static String total(Report report) {
-        return Task.formatPoints(report.points()) + "/" + report.maxPoints();
+    /** Returns the total as every report shows it: {@code 27/27}, or {@code 27/27, bonus 5/10} when there are bonus tasks. */
+    static String total(Report report) {
+        var course = Task.formatPoints(report.points()) + "/" + report.maxPoints();
+        return report.bonusMaxPoints() == 0 ? course
+                : course + ", bonus " + Task.formatPoints(report.bonusPoints()) + "/" + report.bonusMaxPoints();
+    }
+
+    private static boolean hasBonus() {
+        return Task.all().stream().anyMatch(t -> t.part() == Task.Part.BONUS);
     }
 
     private static String testsCell(TaskReport task) {
@@ -170,7 +182,8 @@ final class Reports {
     }
 
     private static String pointsCell(TaskReport task) {
-        return Task.formatPoints(task.points()) + "/" + task.task().points();
+        return Task.formatPoints(task.points()) + "/" + task.task().points()
+                + (task.task().part() == Task.Part.BONUS ? " bonus" : "");
     }
 
     private static String capitalize(String text) {

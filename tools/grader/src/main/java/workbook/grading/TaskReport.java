@@ -31,6 +31,8 @@ public record TaskReport(Task task, Status status, String problem, CompileError 
         FORBIDDEN_API,
         /** Its tests were not run: not asked for, or an earlier task is not done (the progress view). */
         NOT_GRADED,
+        /** Its tests ran, but its code left threads running that never end: the results stand, the score is 0. */
+        LEFT_THREADS,
         /** Its tests ran but no graded result came back (no graded test, the test JVM died or was stopped). */
         NO_RESULTS;
 
@@ -47,6 +49,11 @@ public record TaskReport(Task task, Status status, String problem, CompileError 
     /** Returns a report of a task whose tests ran. */
     public static TaskReport graded(Task task, List<TestResult> results, double seconds) {
         return new TaskReport(task, Status.GRADED, "", null, results, seconds);
+    }
+
+    /** Returns a report of a task whose tests ran but that scores nothing because of {@code problem}. */
+    public static TaskReport voided(Task task, String problem, List<TestResult> results, double seconds) {
+        return new TaskReport(task, Status.LEFT_THREADS, problem, null, results, seconds);
     }
 
     /** Returns a report of a task that scores nothing because of {@code problem}. */
@@ -69,14 +76,19 @@ public record TaskReport(Task task, Status status, String problem, CompileError 
         return results.size();
     }
 
-    /** Returns the points earned, as {@link Task#earned} rules: at most half when a core requirement fails. */
+    /** Returns the points earned, as {@link Task#earned} rules (at most half when a core requirement fails); 0 unless graded. */
     public double points() {
-        return task.earned(results);
+        return status == Status.GRADED ? task.earned(results) : 0;
     }
 
     /** Returns whether a graded test of a core requirement did not pass. */
     public boolean coreFailed() {
         return Task.coreFailed(results);
+    }
+
+    /** Returns whether the core rule took points away from this task. */
+    public boolean capped() {
+        return task.capped(results);
     }
 
     /** Returns whether the task is done: its graded tests ran and every one passed. */

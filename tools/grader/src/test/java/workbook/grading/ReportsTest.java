@@ -24,30 +24,33 @@ class ReportsTest {
                 new CompileError("task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java", 36, 1, "';' expected"));
         var task3 = TaskReport.notGraded(Task.number(3), Status.NOT_GRADED, "not graded: Task 2 does not compile");
         var task4 = TaskReport.notGraded(Task.number(4), Status.MISSING, "missing: the submission has no TaskWaitN.java");
-        return new Report(Path.of("/subs", name), Instant.parse("2026-01-01T10:00:00Z"), List.of(task0, task1, task2, task3, task4));
+        var task5 = TaskReport.graded(Task.number(5), List.of(new TestResult(5, "gathers", TestResult.Status.PASSED, "", false)), 1.0);
+        return new Report(Path.of("/subs", name), Instant.parse("2026-01-01T10:00:00Z"),
+                List.of(task0, task1, task2, task3, task4, task5));
     }
 
     @Test
     @DisplayName("the console table has a row per task with its tests and points, then each failure and problem")
     void text() {
         var text = Reports.text(report("alice"));
-        assertThat(text).startsWith("alice: 9.5/27 points (" + Path.of("/subs", "alice") + ")");
+        assertThat(text).startsWith("alice: 9.5/27, bonus 5/5 points (" + Path.of("/subs", "alice") + ")");
         assertThat(text).containsPattern("Task 0 +task0-basic +1/2 +2.5/5")
                 .containsPattern("Task 2 +task2-runtime +- +0/4")
                 .contains("failed: waitRandom(-1) throws | rejects: said \"no\"\tand *stopped*")
                 .contains("does not compile: task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java:36:1: ';' expected")
                 .contains("not graded: Task 2 does not compile")
-                .containsPattern("Total +9.5/27");
+                .containsPattern("Task 5 +task5-errors +1/1 +5/5 bonus")
+                .containsPattern("Total +9.5/27, bonus 5/5");
     }
 
     @Test
     @DisplayName("the Markdown report escapes what Markdown would read as markup")
     void markdown() {
         var md = Reports.markdown(report("alice"));
-        assertThat(md).startsWith("# Grade of alice: 9.5/27 points\n")
+        assertThat(md).startsWith("# Grade of alice: 9.5/27, bonus 5/5 points\n")
                 .contains("| 0 | task0-basic | 1/2 | 2.5/5 | graded |")
                 .contains("| 2 | task2-runtime | - | 0/4 | does not compile |")
-                .contains("| **Total** | | | **9.5/27** | |")
+                .contains("| **Total** | | | **9.5/27, bonus 5/5** | |")
                 .contains("- **waitRandom(-1) throws \\| rejects**: said \"no\"\tand \\*stopped\\*")
                 .contains("`task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java:36:1`: ';' expected")
                 .contains("### Task 3 (task3-tasks): not graded\n\nNot graded: Task 2 does not compile.")
@@ -81,7 +84,7 @@ class ReportsTest {
                 i < 10 ? TestResult.Status.PASSED : TestResult.Status.FAILED, "", false)).toList();
         var report = new Report(Path.of("/subs/x"), Instant.EPOCH, List.of(TaskReport.graded(Task.number(0), eleven, 1),
                 TaskReport.graded(Task.number(1), seven, 1)));
-        assertThat(Reports.summaryCsv(List.of(report))).endsWith("x,4.55,6.59,11.14\n");
+        assertThat(Reports.summaryCsv(List.of(report))).endsWith("x,4.55,6.59,11.14,0\n");
     }
 
     @Test
@@ -102,13 +105,13 @@ class ReportsTest {
     void summary() {
         var reports = List.of(report("alice"), report("bob, jr"));
         assertThat(Reports.summaryCsv(reports)).isEqualTo("""
-                submission,task0,task1,task2,task3,task4,total
-                alice,2.5,7,0,0,0,9.5
-                "bob, jr",2.5,7,0,0,0,9.5
+                submission,task0,task1,task2,task3,task4,task5,total,bonus
+                alice,2.5,7,0,0,0,5,9.5,5
+                "bob, jr",2.5,7,0,0,0,5,9.5,5
                 """);
         assertThat(Reports.summaryMarkdown(reports))
-                .contains("| Submission | Task 0 (5) | Task 1 (7) | Task 2 (4) | Task 3 (4) | Task 4 (7) | Total (27) |")
-                .contains("| [alice](alice/grade-report.md) | 2.5 | 7 | 0 | 0 | 0 | 9.5 |");
-        assertThat(Reports.summaryText(reports)).containsPattern("alice +2.5 +7 +0 +0 +0 +9.5/27");
+                .contains("| Submission | Task 0 (5) | Task 1 (7) | Task 2 (4) | Task 3 (4) | Task 4 (7) | Task 5 (5) | Total (27) | Bonus |")
+                .contains("| [alice](alice/grade-report.md) | 2.5 | 7 | 0 | 0 | 0 | 5 | 9.5 | 5 |");
+        assertThat(Reports.summaryText(reports)).containsPattern("alice +2.5 +7 +0 +0 +0 +5 +9.5/27, bonus 5/5");
     }
 }

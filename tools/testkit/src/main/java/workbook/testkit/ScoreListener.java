@@ -85,9 +85,10 @@ public final class ScoreListener implements TestExecutionListener {
     static String scoreLine(int task, List<TestResult> results) {
         long passed = results.stream().filter(TestResult::passed).count();
         var points = Task.number(task);
-        return String.format(Locale.ROOT, "Task %d score: %d/%d tests passed, %s/%d points%s",
+        return String.format(Locale.ROOT, "Task %d score: %d/%d tests passed, %s/%d %spoints%s",
                 task, passed, results.size(), Task.formatPoints(points.earned(results)), points.points(),
-                Task.coreFailed(results) ? " (a core requirement fails: at most half the points)" : "");
+                points.part() == Task.Part.BONUS ? "bonus " : "",
+                points.capped(results) ? " (a core requirement fails: at most half the points)" : "");
     }
 
     private void record(TestIdentifier test, TestResult.Status status, String message) {

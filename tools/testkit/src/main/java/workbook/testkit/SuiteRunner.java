@@ -36,8 +36,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@link Outcome}. The JVM exits right after it, even if the code under test left threads running.
  *
  * <p>After the suite, platform threads that the code under test started and left running (not
- * daemons, so they would keep any program that uses the code from exiting) make the suite's
- * results void: the outcome names them instead.
+ * daemons, so they would keep any program that uses the code from exiting) are named in the
+ * outcome's problem, beside the results: the task scores 0.
  *
  * <p>Before the suite, each student class (the task's and the earlier tasks') is loaded and
  * initialized on a thread of its own: a static initializer that does not finish within
@@ -56,7 +56,7 @@ public final class SuiteRunner {
      *
      * @param results every graded test's result, in plan order; empty when the suite did not run
      * @param seconds how long the suite took
-     * @param problem why the suite did not run, or null
+     * @param problem why the suite did not run (no results), or why its results earn nothing; null when neither
      */
     public record Outcome(List<TestResult> results, double seconds, String problem) {
     }
@@ -85,7 +85,7 @@ public final class SuiteRunner {
         double seconds = (System.nanoTime() - start) / 1e9;
         var left = threadsLeftRunning(before);
         channel.println(mapper.writeValueAsString(left.isEmpty() ? new Outcome(results.get(), seconds, null)
-                : new Outcome(List.of(), seconds, "its code left %d thread%s running that never end%s (e.g. \"%s\"):"
+                : new Outcome(results.get(), seconds, "its code left %d thread%s running that never end%s (e.g. \"%s\"):"
                         .formatted(left.size(), left.size() == 1 ? "" : "s", left.size() == 1 ? "s" : "", left.getFirst())
                         + " a program that uses it never exits; use virtual threads, daemon threads, or shut the pool down")));
         // A wrong solution may leave non-daemon threads behind: the suite is over, so is the JVM.

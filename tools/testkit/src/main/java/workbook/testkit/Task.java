@@ -80,6 +80,11 @@ public record Task(int number, String module, String title, String studentClass,
         return results.stream().anyMatch(r -> r.core() && !r.passed());
     }
 
+    /** Returns whether the core rule took points away: a core requirement failed and the tests passed earn more than half. */
+    public boolean capped(List<TestResult> results) {
+        return coreFailed(results) && results.stream().filter(TestResult::passed).count() * 2 > results.size();
+    }
+
     /** Formats points with at most two decimals and no trailing zeros: 5, 3.5, 1.17. */
     public static String formatPoints(double points) {
         return String.format(Locale.ROOT, "%.2f", points).replaceAll("\\.?0+$", "");
