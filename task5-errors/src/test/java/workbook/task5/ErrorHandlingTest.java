@@ -55,17 +55,19 @@ class ErrorHandlingTest {
         }
     }
 
-    /** Waits at most {@code seconds} for {@code future} to fail; returns the exception it failed with (unwrapped by get). */
+    /**
+     * Waits at most {@code seconds} for {@code future} to fail; returns the exception it holds, as
+     * {@code handle} sees it ({@code get} and {@code join} would unwrap or wrap it).
+     */
     private static Throwable failure(CompletableFuture<?> future, double seconds, String call, String why) {
+        var outcome = future.handle((value, failure) -> failure == null ? "completed normally with " + value : failure);
         try {
-            var value = future.get(Math.round(seconds * 1e9), TimeUnit.NANOSECONDS);
-            return fail("%s completed normally with %s: %s", call, value, why);
+            var seen = outcome.get(Math.round(seconds * 1e9), TimeUnit.NANOSECONDS);
+            return seen instanceof Throwable failure ? failure : fail("%s %s: %s", call, seen, why);
         } catch (TimeoutException e) {
             return fail("%s had not failed %s s after a future failed: %s", call, seconds, why);
         } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (CancellationException e) {
-            return e;
+            return fail("%s could not be read: %s", call, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted while waiting for " + call, e);
