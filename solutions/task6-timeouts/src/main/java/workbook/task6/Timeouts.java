@@ -102,7 +102,7 @@ public final class Timeouts {
                         }
                     }
                     ended.set(true);
-                    results = List.copyOf(done);
+                    results = new ArrayList<>(done);
                 }
                 end(all, timer, () -> {
                     if (failure == null) {
@@ -119,7 +119,7 @@ public final class Timeouts {
                 if (ended.getAndSet(true)) {
                     return;
                 }
-                results = List.copyOf(done);
+                results = new ArrayList<>(done);
             }
             end(all, timer, () -> result.complete(results));
         });
