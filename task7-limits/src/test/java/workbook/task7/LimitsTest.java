@@ -212,8 +212,8 @@ class LimitsTest {
         try {
             all = Limits.limited(suppliers, 1);
         } catch (IllegalStateException e) {
-            fail("limited threw %s from the call: a task whose supplier throws is a failed task; fail the returned"
-                    + " future with it", e);
+            fail(("limited threw %s from the call: a task whose supplier throws is a failed task; fail the returned"
+                    + " future with it").formatted(e));
         }
         assertThat(failure(all, "limited of a supplier that throws", "fail it with the supplier's exception"))
                 .withFailMessage("limited of a supplier that throws did not fail with that exception")
