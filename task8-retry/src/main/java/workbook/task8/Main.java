@@ -30,7 +30,8 @@ public final class Main {
                 .mapToObj(i -> String.format(Locale.ROOT, "%.1f", (calls.get(i) - calls.get(i - 1)) / 1e9))
                 .collect(Collectors.joining(", ", "[", "]"));
         System.out.println(value + " after " + calls.size() + " attempts; waits: " + waits);
-        var failure = Retry.retry(() -> flaky(new ArrayList<>(), Integer.MAX_VALUE), 3, Duration.ofMillis(50))
+        var failing = new ArrayList<Long>();
+        var failure = Retry.retry(() -> flaky(failing, Integer.MAX_VALUE), 3, Duration.ofMillis(50))
                 .handle((v, e) -> e).join();
         System.out.println("gave up: " + failure.getMessage() + " (earlier: " + Arrays.stream(failure.getSuppressed())
                 .map(Throwable::getMessage).collect(Collectors.joining(", ")) + ")");
