@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,15 @@ import workbook.testkit.TestResult;
 
 @DisplayName("Reports render a grade as a table, Markdown, JSON and CSV")
 class ReportsTest {
+
+    /** The tasks of the registry after Task 5, each missing: the reports of a submission list every task. */
+    private static final List<TaskReport> LATER = Task.all().stream().filter(t -> t.number() > 5)
+            .map(t -> TaskReport.notGraded(t, Status.MISSING, "missing")).toList();
+    /** What the bonus tasks are worth: Task 5 earns its 5 of them in these reports. */
+    private static final String BONUS = "bonus 5/" + Task.all().stream().filter(t -> t.part() == Task.Part.BONUS)
+            .mapToInt(Task::points).sum();
+    /** The cells of the later tasks in the summaries: 0 each. */
+    private static final String LATER_ZEROS = ",0".repeat(LATER.size());
 
     private static Report report(String name) {
         var task0 = TaskReport.graded(Task.number(0), List.of(
@@ -26,31 +37,31 @@ class ReportsTest {
         var task4 = TaskReport.notGraded(Task.number(4), Status.MISSING, "missing: the submission has no TaskWaitN.java");
         var task5 = TaskReport.graded(Task.number(5), List.of(new TestResult(5, "gathers", TestResult.Status.PASSED, "", false)), 1.0);
         return new Report(Path.of("/subs", name), Instant.parse("2026-01-01T10:00:00Z"),
-                List.of(task0, task1, task2, task3, task4, task5));
+                Stream.concat(Stream.of(task0, task1, task2, task3, task4, task5), LATER.stream()).toList());
     }
 
     @Test
     @DisplayName("the console table has a row per task with its tests and points, then each failure and problem")
     void text() {
         var text = Reports.text(report("alice"));
-        assertThat(text).startsWith("alice: 9.5/27, bonus 5/5 points (" + Path.of("/subs", "alice") + ")");
+        assertThat(text).startsWith("alice: 9.5/27, " + BONUS + " points (" + Path.of("/subs", "alice") + ")");
         assertThat(text).containsPattern("Task 0 +task0-basic +1/2 +2.5/5")
                 .containsPattern("Task 2 +task2-runtime +- +0/4")
                 .contains("failed: waitRandom(-1) throws | rejects: said \"no\"\tand *stopped*")
                 .contains("does not compile: task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java:36:1: ';' expected")
                 .contains("not graded: Task 2 does not compile")
                 .containsPattern("Task 5 +task5-errors +1/1 +5/5 bonus")
-                .containsPattern("Total +9.5/27, bonus 5/5");
+                .containsPattern("Total +9.5/27, " + BONUS);
     }
 
     @Test
     @DisplayName("the Markdown report escapes what Markdown would read as markup")
     void markdown() {
         var md = Reports.markdown(report("alice"));
-        assertThat(md).startsWith("# Grade of alice: 9.5/27, bonus 5/5 points\n")
+        assertThat(md).startsWith("# Grade of alice: 9.5/27, " + BONUS + " points\n")
                 .contains("| 0 | task0-basic | 1/2 | 2.5/5 | graded |")
                 .contains("| 2 | task2-runtime | - | 0/4 | does not compile |")
-                .contains("| **Total** | | | **9.5/27, bonus 5/5** | |")
+                .contains("| **Total** | | | **9.5/27, " + BONUS + "** | |")
                 .contains("- **waitRandom(-1) throws \\| rejects**: said \"no\"\tand \\*stopped\\*")
                 .contains("`task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java:36:1`: ';' expected")
                 .contains("### Task 3 (task3-tasks): not graded\n\nNot graded: Task 2 does not compile.")
@@ -104,14 +115,18 @@ class ReportsTest {
     @DisplayName("the summary of a folder has a row per submission with its points per task and in all")
     void summary() {
         var reports = List.of(report("alice"), report("bob, jr"));
+        var header = Task.all().stream().map(t -> "task" + t.number()).collect(Collectors.joining(","));
         assertThat(Reports.summaryCsv(reports)).isEqualTo("""
-                submission,task0,task1,task2,task3,task4,task5,total,bonus
-                alice,2.5,7,0,0,0,5,9.5,5
-                "bob, jr",2.5,7,0,0,0,5,9.5,5
-                """);
+                submission,%s,total,bonus
+                alice,2.5,7,0,0,0,5%s,9.5,5
+                "bob, jr",2.5,7,0,0,0,5%s,9.5,5
+                """.formatted(header, LATER_ZEROS, LATER_ZEROS));
         assertThat(Reports.summaryMarkdown(reports))
-                .contains("| Submission | Task 0 (5) | Task 1 (7) | Task 2 (4) | Task 3 (4) | Task 4 (7) | Task 5 (5) | Total (27) | Bonus |")
-                .contains("| [alice](alice/grade-report.md) | 2.5 | 7 | 0 | 0 | 0 | 5 | 9.5 | 5 |");
-        assertThat(Reports.summaryText(reports)).containsPattern("alice +2.5 +7 +0 +0 +0 +5 +9.5/27, bonus 5/5");
+                .contains("| Submission | Task 0 (5) | Task 1 (7) | Task 2 (4) | Task 3 (4) | Task 4 (7) | Task 5 (5) |")
+                .contains(" | Total (27) | Bonus |")
+                .contains("| [alice](alice/grade-report.md) | 2.5 | 7 | 0 | 0 | 0 | 5 |" + " 0 |".repeat(LATER.size())
+                        + " 9.5 | 5 |");
+        assertThat(Reports.summaryText(reports)).containsPattern("alice +2.5 +7 +0 +0 +0 +5" + " +0".repeat(LATER.size())
+                + " +9.5/27, " + BONUS);
     }
 }
