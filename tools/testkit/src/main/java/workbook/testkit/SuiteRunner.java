@@ -46,7 +46,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class SuiteRunner {
 
     /** How long a student class may take to load: a class of a task loads in milliseconds. */
-    static final int LOAD_LIMIT_SECONDS = 10;
+    static final int LOAD_LIMIT_SECONDS = 5;
 
     /** How long threads the code under test started may take to end after the suite. */
     static final int THREADS_LIMIT_SECONDS = 2;
