@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * no thread while the time passes. {@code waitRandom()} is {@code waitRandom(10)}. A negative
  * {@code maxDelay} throws {@link IllegalArgumentException} naming the argument and its value.
  *
- * <p>Read task0-basic/README.md, then test with {@code ./mvnw test -pl task0-basic}.
+ * <p>Read task0-basic/README.md, then test with {@code ./mvnw test -pl task0-basic -am -Dgroups=task:0}.
  */
 public final class BasicAsyncSyntax {
 

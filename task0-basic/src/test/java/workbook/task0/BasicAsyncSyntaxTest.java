@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workbook.testkit.PlatformThreads;
@@ -30,6 +31,7 @@ class BasicAsyncSyntaxTest {
     private static final Samples SAMPLES = new Samples();
 
     @Test
+    @Order(2)
     @DisplayName("waitRandom(maxDelay) returns at once, before its wait is over")
     @Tag("core")
     void returnsAtOnce() {
@@ -38,18 +40,21 @@ class BasicAsyncSyntaxTest {
     }
 
     @Test
+    @Order(7)
     @DisplayName("waitRandom(1) completes after as many seconds as the value it returns")
     void waitsTheTimeItReturns() {
         RandomWaits.assertCompletesAfterItsDelay("waitRandom(1)", () -> BasicAsyncSyntax.waitRandom(1));
     }
 
     @Test
+    @Order(6)
     @DisplayName("waitRandom(maxDelay) returns delays between 0 and maxDelay")
     void staysInRange() {
         RandomWaits.assertInRange("waitRandom(1)", 1, SAMPLES.get());
     }
 
     @Test
+    @Order(5)
     @DisplayName("waitRandom(maxDelay) picks a new, non-integer random delay on every call")
     void picksFreshFractionalDelays() {
         var delays = SAMPLES.get();
@@ -67,6 +72,7 @@ class BasicAsyncSyntaxTest {
     }
 
     @Test
+    @Order(9)
     @DisplayName("waitRandom(maxDelay) spreads its delays evenly over [0, maxDelay]")
     void isUniform() {
         var delays = SAMPLES.get();
@@ -81,18 +87,21 @@ class BasicAsyncSyntaxTest {
     }
 
     @Test
+    @Order(11)
     @DisplayName("waitRandom(3) spreads its delays over [0, 3] seconds")
     void usesMaxDelay() {
         assertMaxDelay("waitRandom(3)", 3, () -> BasicAsyncSyntax.waitRandom(3));
     }
 
     @Test
+    @Order(10)
     @DisplayName("waitRandom() waits up to 10 seconds by default")
     void defaultsToTen() {
         assertMaxDelay("waitRandom()", 10, BasicAsyncSyntax::waitRandom);
     }
 
     @Test
+    @Order(8)
     @DisplayName("waitRandom(0) completes with 0.0 at once")
     void zeroMaxDelay() {
         double delay = await(BasicAsyncSyntax.waitRandom(0), 1, "waitRandom(0)");
@@ -101,6 +110,7 @@ class BasicAsyncSyntaxTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("waitRandom(-1) throws IllegalArgumentException naming maxDelay and its value")
     void rejectsNegativeMaxDelay() {
         Rejections.assertRejects("waitRandom(-1)", "maxDelay", -1, "maxDelay must not be negative: -1",
@@ -108,6 +118,7 @@ class BasicAsyncSyntaxTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("1 000 waitRandom(1) at once all finish in about 1 second")
     @Tag("core")
     void thousandWaitsDoNotQueue() {
@@ -116,6 +127,7 @@ class BasicAsyncSyntaxTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("10 000 pending waits do not take a platform thread each")
     @Tag("core")
     void noThreadPerWait() {
@@ -175,6 +187,7 @@ class BasicAsyncSyntaxTest {
     }
 
     @Test
+    @Order(12)
     @DisplayName("BasicAsyncSyntax uses only the APIs a workbook task may use")
     void usesOnlyAllowedApis() {
         // The check reads the compiled class; a call first makes sure it reads code that runs.

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
  * {@code inCompletionOrder}. The list comes out ascending because of concurrency: do not sort it.
  * Negative {@code n} or {@code maxDelay} throws {@link IllegalArgumentException}.
  *
- * <p>Read task1-concurrent/README.md, then test with {@code ./mvnw test -pl task1-concurrent -am}.
+ * <p>Read task1-concurrent/README.md, then test with {@code ./mvnw test -pl task1-concurrent -am -Dgroups=task:1}.
  */
 public final class ConcurrentCoroutines {
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -48,6 +49,7 @@ class ConcurrentCoroutinesTest {
     private static final List<Integer> COMPLETION_ORDER = List.of(2, 0, 5, 7, 1, 3, 6, 4);
 
     @Test
+    @Order(12)
     @DisplayName("waitN(100, 1) returns at once, before its waits are over")
     @ResourceLock(CPU)
     void waitNReturnsAtOnce() {
@@ -55,6 +57,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(11)
     @DisplayName("waitN(1000, 1) runs all waits at the same time: done in about 1 second, not the sum of the delays")
     @Tag("core")
     @ResourceLock(value = CPU, mode = READ)
@@ -63,6 +66,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(14)
     @DisplayName("waitN(1000, 1) gives its delays in the order the waits complete: ascending")
     @Tag("core")
     @ResourceLock(value = CPU, mode = READ)
@@ -71,6 +75,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(13)
     @DisplayName("waitN(1000, 1) completes once every wait has finished, with 1000 delays in [0, 1]")
     @ResourceLock(value = CPU, mode = READ)
     void waitNWaitsForEveryWait() {
@@ -78,6 +83,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(16)
     @DisplayName("waitN(10000, 0) completes at once with 10000 zeros: no result is lost")
     @ResourceLock(CPU)
     void waitNLosesNoResult() {
@@ -85,30 +91,35 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(15)
     @DisplayName("waitN(0, 1) returns an empty list")
     void waitNOfZero() {
         WAIT_N.givesEmptyListForZero();
     }
 
     @Test
+    @Order(1)
     @DisplayName("waitN(-1, 1) throws IllegalArgumentException naming n and its value")
     void waitNRejectsNegativeN() {
         WAIT_N.rejectsNegativeN();
     }
 
     @Test
+    @Order(2)
     @DisplayName("waitN(1, -1) and waitN(0, -1) throw IllegalArgumentException naming maxDelay and its value")
     void waitNRejectsNegativeMaxDelay() {
         WAIT_N.rejectsNegativeMaxDelay();
     }
 
     @Test
+    @Order(17)
     @DisplayName("waitN does not sort: ConcurrentCoroutines uses no sort method and no sorted collection")
     void waitNDoesNotSort() {
         WAIT_N.doesNotSort(ConcurrentCoroutines.class);
     }
 
     @Test
+    @Order(6)
     @DisplayName("inCompletionOrder lists results in the order the stages completed, not list or sorted order")
     @Tag("core")
     void inCompletionOrderOnOneThread() {
@@ -124,6 +135,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(9)
     @DisplayName("inCompletionOrder keeps completion order when the stages complete on different threads")
     @ResourceLock(CPU)
     void inCompletionOrderAcrossThreads() {
@@ -156,6 +168,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(10)
     @DisplayName("inCompletionOrder loses no result when 10000 stages complete at once on 16 threads")
     @ResourceLock(CPU)
     void inCompletionOrderLosesNothing() {
@@ -174,6 +187,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(5)
     @DisplayName("inCompletionOrder completes only once every stage has completed")
     void inCompletionOrderWaitsForEveryStage() {
         var stages = pending(VALUES.size());
@@ -200,6 +214,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(8)
     @DisplayName("inCompletionOrder fails as soon as a stage fails, with that stage's exception")
     void inCompletionOrderFailsFast() {
         var stages = pending(3);
@@ -231,6 +246,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(7)
     @DisplayName("inCompletionOrder has the results of stages that completed before it was called")
     void inCompletionOrderOfCompletedStages() {
         var stages = VALUES.stream().map(CompletableFuture::completedFuture).toList();
@@ -245,6 +261,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("inCompletionOrder of an empty list returns an already completed empty list")
     void inCompletionOrderOfNothing() {
         var all = ConcurrentCoroutines.inCompletionOrder(List.<CompletableFuture<Integer>>of());
@@ -255,6 +272,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("inCompletionOrder(null) throws NullPointerException")
     void inCompletionOrderRejectsNull() {
         var thrown = catchThrowable(() -> ConcurrentCoroutines.inCompletionOrder(null));
@@ -351,6 +369,7 @@ class ConcurrentCoroutinesTest {
     }
 
     @Test
+    @Order(18)
     @DisplayName("ConcurrentCoroutines uses only the APIs a workbook task may use")
     void usesOnlyAllowedApis() {
         // The check reads the compiled class; a call first makes sure it reads code that runs.

@@ -8,7 +8,7 @@ package workbook.task2;
  * wall-clock time divided by {@code n}, in seconds, read with {@link System#nanoTime()}.
  * {@code n < 1} or a negative {@code maxDelay} throws {@link IllegalArgumentException}.
  *
- * <p>Read task2-runtime/README.md, then test with {@code ./mvnw test -pl task2-runtime -am}.
+ * <p>Read task2-runtime/README.md, then test with {@code ./mvnw test -pl task2-runtime -am -Dgroups=task:2}.
  */
 public final class MeasureRuntime {
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import workbook.testkit.Blocking;
@@ -41,6 +42,7 @@ class MeasureRuntimeTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("measureTime(n, maxDelay) returns only after every wait of waitN(n, maxDelay) is over")
     void waitsForWaitN() {
         var run = measure(50, 1);
@@ -53,6 +55,7 @@ class MeasureRuntimeTest {
     }
 
     @Test
+    @Order(6)
     @DisplayName("measureTime(n, maxDelay) returns the elapsed time divided by n, not the total")
     @Tag("core")
     void dividesByN() {
@@ -60,6 +63,7 @@ class MeasureRuntimeTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("measureTime(n, maxDelay) returns seconds, not milliseconds or nanoseconds")
     @Tag("core")
     void returnsSeconds() {
@@ -70,6 +74,7 @@ class MeasureRuntimeTest {
     }
 
     @Test
+    @Order(5)
     @DisplayName("measureTime(n, maxDelay) keeps the fraction of a second, not whole seconds only")
     void keepsFractions() {
         // Each run lasts a random time under 1 s. Cut to whole seconds it reads 0 s, caught unless the
@@ -82,6 +87,7 @@ class MeasureRuntimeTest {
     }
 
     @Test
+    @Order(7)
     @DisplayName("measureTime(n, maxDelay) * n is the time the call took, whatever n and maxDelay")
     void agreesWithTheClock() {
         record Args(int n, int maxDelay) {
@@ -95,6 +101,7 @@ class MeasureRuntimeTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("measureTime(0, 1) and measureTime(-1, 1) throw IllegalArgumentException naming n and its value")
     void rejectsNBelowOne() {
         for (int n : new int[] {0, -1}) {
@@ -104,6 +111,7 @@ class MeasureRuntimeTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("measureTime(1, -1) throws IllegalArgumentException naming maxDelay and its value")
     void rejectsNegativeMaxDelay() {
         Rejections.assertRejects("measureTime(1, -1)", "maxDelay", -1, "maxDelay must not be negative: -1",
@@ -173,6 +181,7 @@ class MeasureRuntimeTest {
     }
 
     @Test
+    @Order(8)
     @DisplayName("MeasureRuntime uses only the APIs a workbook task may use")
     void usesOnlyAllowedApis() {
         // The check reads the compiled class; a call first makes sure it reads code that runs.

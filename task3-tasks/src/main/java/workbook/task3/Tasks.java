@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * nobody waits for it, and can be inspected, awaited and cancelled. A negative {@code maxDelay}
  * throws {@link IllegalArgumentException}.
  *
- * <p>Read task3-tasks/README.md, then test with {@code ./mvnw test -pl task3-tasks -am}.
+ * <p>Read task3-tasks/README.md, then test with {@code ./mvnw test -pl task3-tasks -am -Dgroups=task:3}.
  */
 public final class Tasks {
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * delays through {@code ConcurrentCoroutines.inCompletionOrder}, without sorting. Negative
  * {@code n} or {@code maxDelay} throws {@link IllegalArgumentException}.
  *
- * <p>Read task4-task-wait-n/README.md, then test with {@code ./mvnw test -pl task4-task-wait-n -am}.
+ * <p>Read task4-task-wait-n/README.md, then test with {@code ./mvnw test -pl task4-task-wait-n -am -Dgroups=task:4}.
  */
 public final class TaskWaitN {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.parallel.ResourceAccessMode.READ;
 import static workbook.testkit.WaitNContract.CPU;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -27,6 +28,7 @@ class TaskWaitNTest {
             () -> Tasks.taskWaitRandom(0));
 
     @Test
+    @Order(7)
     @DisplayName("taskWaitN(100, 1) returns at once, before its tasks are over")
     @ResourceLock(CPU)
     void returnsAtOnce() {
@@ -34,6 +36,7 @@ class TaskWaitNTest {
     }
 
     @Test
+    @Order(3)
     @DisplayName("taskWaitN(1000, 1) runs all tasks at the same time: done in about 1 second, not the sum of the delays")
     @Tag("core")
     @ResourceLock(value = CPU, mode = READ)
@@ -42,6 +45,7 @@ class TaskWaitNTest {
     }
 
     @Test
+    @Order(5)
     @DisplayName("taskWaitN(1000, 1) gives its delays in the order the tasks complete: ascending")
     @Tag("core")
     @ResourceLock(value = CPU, mode = READ)
@@ -50,6 +54,7 @@ class TaskWaitNTest {
     }
 
     @Test
+    @Order(4)
     @DisplayName("taskWaitN(1000, 1) completes once every task has finished, with 1000 delays in [0, 1]")
     @ResourceLock(value = CPU, mode = READ)
     void waitsForEveryTask() {
@@ -57,6 +62,7 @@ class TaskWaitNTest {
     }
 
     @Test
+    @Order(9)
     @DisplayName("taskWaitN(10000, 0) completes at once with 10000 zeros: no result is lost")
     @ResourceLock(CPU)
     void losesNoResult() {
@@ -64,30 +70,35 @@ class TaskWaitNTest {
     }
 
     @Test
+    @Order(8)
     @DisplayName("taskWaitN(0, 1) returns an empty list")
     void ofZero() {
         TASK_WAIT_N.givesEmptyListForZero();
     }
 
     @Test
+    @Order(1)
     @DisplayName("taskWaitN(-1, 1) throws IllegalArgumentException naming n and its value")
     void rejectsNegativeN() {
         TASK_WAIT_N.rejectsNegativeN();
     }
 
     @Test
+    @Order(2)
     @DisplayName("taskWaitN(1, -1) and taskWaitN(0, -1) throw IllegalArgumentException naming maxDelay and its value")
     void rejectsNegativeMaxDelay() {
         TASK_WAIT_N.rejectsNegativeMaxDelay();
     }
 
     @Test
+    @Order(10)
     @DisplayName("taskWaitN does not sort: TaskWaitN uses no sort method and no sorted collection")
     void doesNotSort() {
         TASK_WAIT_N.doesNotSort(TaskWaitN.class);
     }
 
     @Test
+    @Order(6)
     @DisplayName("taskWaitN is built from Tasks.taskWaitRandom and ConcurrentCoroutines.inCompletionOrder")
     void isBuiltFromTasks() {
         TASK_WAIT_N.completesSmallCall();
@@ -103,6 +114,7 @@ class TaskWaitNTest {
     }
 
     @Test
+    @Order(11)
     @DisplayName("TaskWaitN uses only the APIs a workbook task may use")
     void usesOnlyAllowedApis() {
         // The check reads the compiled class; a call first makes sure it reads code that runs.

@@ -217,7 +217,7 @@ public final class Grader {
     }
 
     /** Compiles a task's main sources with {@code studentFile} as its student's file; returns the first error, if any. */
-    private Optional<CompileError> compileMain(JavaCompiler compiler, Task task, Path studentFile, List<Path> classpath,
+    Optional<CompileError> compileMain(JavaCompiler compiler, Task task, Path studentFile, List<Path> classpath,
                                                Path classes) throws GradingException {
         var sources = new ArrayList<Path>(javaFiles(workbook.resolve(task.module()).resolve("src/main/java")));
         sources.remove(workbook.resolve(task.studentFile()));
@@ -225,13 +225,21 @@ public final class Grader {
         return compile(compiler, sources, classpath, classes, studentFile, task.studentFile());
     }
 
+    /** Compiles a task's graded suite into {@code testClasses} against the classes on {@code classpath}; returns the first error, if any. */
+    Optional<CompileError> compileTests(JavaCompiler compiler, Task task, List<Path> classpath, Path testClasses)
+            throws GradingException {
+        var testPath = new ArrayList<>(classpath);
+        testPath.addAll(suiteClasspath);
+        return compile(compiler, javaFiles(workbook.resolve(task.module()).resolve("src/test/java")), testPath,
+                testClasses, null, null);
+    }
+
     /** Compiles and runs a task's graded suite against the classes on {@code classpath}. */
     private TaskReport runSuite(JavaCompiler compiler, Task task, List<Path> classpath, Path work) throws GradingException {
         var testClasses = work.resolve("test-classes");
         var testPath = new ArrayList<>(classpath);
         testPath.addAll(suiteClasspath);
-        var error = compile(compiler, javaFiles(workbook.resolve(task.module()).resolve("src/test/java")), testPath,
-                testClasses, null, null);
+        var error = compileTests(compiler, task, classpath, testClasses);
         if (error.isPresent()) {
             return TaskReport.notGraded(task, TaskReport.Status.DOES_NOT_COMPILE,
                     "does not compile: the graded tests do not compile against it: " + error.get());
@@ -322,7 +330,7 @@ public final class Grader {
         }
     }
 
-    private static URL url(Path path) {
+    static URL url(Path path) {
         try {
             return path.toUri().toURL();
         } catch (MalformedURLException e) {
@@ -391,7 +399,7 @@ public final class Grader {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -5,18 +5,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import workbook.testkit.Task;
 
 /**
  * The students' progress command: checks the workbook it runs in and shows where the student is
  * and what to do next (see {@link ProgressView}).
  *
- * <p>Run through Maven from the workbook's root, {@code ./mvnw -q -Dprogress} (add {@code -Dhint}
- * for the current task's hints, {@code -Dhint=N} for its Nth), or through JBang,
+ * <p>Run through Maven from the workbook's root, {@code ./mvnw -q -Dprogress}, or through JBang,
  * {@code jbang progress}. The student's current code is the submission: the grader checks the
- * tasks in order and stops at the first that is not done.
+ * tasks in order and stops at the first that is not done, and keeps what it found in
+ * {@link ProgressState#FILE}. {@code ./mvnw -q -Dhint} ({@code -Dhint=N}: the Nth hint) prints the
+ * current task's hints from there, without a new check; with nothing kept, it checks first.
  *
  * <p>Exits with 0 when the check ran, whatever it found, and with 2 when it could not run, after
  * one sentence saying why.
@@ -53,15 +56,22 @@ public final class Progress {
         }
         var workbook = Path.of(args[0]).toAbsolutePath().normalize();
         try {
-            var readmes = new HashMap<Integer, TaskReadme>();
-            for (var task : Task.all()) {
-                var file = workbook.resolve(task.module()).resolve("README.md");
-                readmes.put(task.number(), TaskReadme.parse(Files.isRegularFile(file)
-                        ? Files.readString(file, StandardCharsets.UTF_8) : ""));
+            var readmes = readmes(workbook);
+            var known = ProgressState.read(workbook);
+            if (hint >= 0 && known.isPresent()) {
+                // Hints need only the current task: the last check knows it, no new check is needed.
+                int current = known.get().current();
+                var lines = new ArrayList<String>();
+                lines.add("Task %d, %s (the current task at your last check, %s; %s checks again)".formatted(current,
+                        readmes.get(current).title(), known.get().checkedAt(), commands.again().replaceFirst("^run ", "")));
+                lines.addAll(ProgressView.hints(current, readmes.get(current).hints(), commands, hint));
+                out.print(ProgressView.lines(lines));
+                return 0;
             }
             out.println("Checking your tasks ...");
             var report = new Grader(workbook, Grade.suiteClasspath(), Grade.SUITE_LIMIT)
                     .grade(workbook, new Grader.Scope.UntilUnfinished());
+            ProgressState.of(report).write(workbook);
             out.println();
             out.print(ProgressView.text(report, readmes, commands, hint));
             return 0;
@@ -72,6 +82,17 @@ public final class Progress {
             err.println("Progress could not run: could not read a task's README: " + e.getMessage() + ".");
             return 2;
         }
+    }
+
+    /** Returns each task's README, by task number; a task without one gets an empty README. */
+    static Map<Integer, TaskReadme> readmes(Path workbook) throws IOException {
+        var readmes = new HashMap<Integer, TaskReadme>();
+        for (var task : Task.all()) {
+            var file = workbook.resolve(task.module()).resolve("README.md");
+            readmes.put(task.number(), TaskReadme.parse(Files.isRegularFile(file)
+                    ? Files.readString(file, StandardCharsets.UTF_8) : ""));
+        }
+        return readmes;
     }
 
     /** Returns -1 for no hint, 0 for every hint, N for the Nth hint. */

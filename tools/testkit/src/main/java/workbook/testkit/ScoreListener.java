@@ -18,7 +18,8 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints a task's score once its graded tests have run, and hands every result to a sink.
+ * Prints a task's score once its graded tests have run, with the failure to fix first, and hands
+ * every result to a sink.
  *
  * <p>Registered through {@code META-INF/services}, so every module that has the testkit on its
  * test class path reports its score, under Maven, an IDE or any other JUnit launcher. The grader's
@@ -45,7 +46,7 @@ public final class ScoreListener implements TestExecutionListener {
     }
 
     /** Creates a listener that prints the score lines to {@code out} and hands the results, in plan order, to {@code sink}. */
-    ScoreListener(Consumer<List<TestResult>> sink, PrintStream out) {
+    public ScoreListener(Consumer<List<TestResult>> sink, PrintStream out) {
         this.sink = sink;
         this.out = out;
     }
@@ -77,7 +78,12 @@ public final class ScoreListener implements TestExecutionListener {
         var done = collect(testPlan);
         var byTask = new TreeMap<Integer, List<TestResult>>();
         done.forEach(r -> byTask.computeIfAbsent(r.task(), t -> new ArrayList<>()).add(r));
-        byTask.forEach((task, list) -> out.println(scoreLine(task, list)));
+        byTask.forEach((task, list) -> {
+            out.println(scoreLine(task, list));
+            // Plan order is cause before symptom: the first failure is the one to fix first.
+            list.stream().filter(r -> !r.passed()).findFirst().ifPresent(first ->
+                    out.println("  Fix first: " + first.displayName() + System.lineSeparator() + "    " + first.firstLine()));
+        });
         sink.accept(done);
     }
 

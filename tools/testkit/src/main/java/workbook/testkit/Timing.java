@@ -2,7 +2,9 @@ package workbook.testkit;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.util.ArrayList;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +36,55 @@ public final class Timing {
         try {
             return future.get(Math.round(limitSeconds * 1e9), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return fail("%s did not complete within %s s: is every future you return completed at the end of its wait?",
-                    what, format(limitSeconds));
+            return fail(blockedThreads().map(blocked -> "%s did not complete within %s s while %s: waits that hold a thread"
+                            .formatted(what, format(limitSeconds), blocked) + " queue up for the few threads a pool has, so"
+                            + " this test's waits were starved by the others'; wait with a timer (delayedExecutor) or a"
+                            + " virtual thread, never by blocking a pool's thread")
+                    .orElse("%s did not complete within %s s: is every future you return completed at the end of its wait?"
+                            .formatted(what, format(limitSeconds))));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                return fail(("%s completed exceptionally with %s: a wait that is over completes its future with a value"
+                        + " (completeOnTimeout), it does not fail it (orTimeout)").formatted(what, e.getCause()), e.getCause());
+            }
             return fail("%s completed exceptionally with %s".formatted(what, e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted while waiting for " + what, e);
         }
+    }
+
+    /**
+     * Describes the threads blocked in a student's class right now (sleeping, waiting or joining
+     * inside it), e.g. {@code "12 threads were blocked in your code (ForkJoinPool.commonPool-worker-1:
+     * Thread.sleep in BasicAsyncSyntax.java:31)"}, if at least two are: the sign that a test did not
+     * fail by its own code but because other waits hold the threads it needs.
+     */
+    public static Optional<String> blockedThreads() {
+        var students = Task.all().stream().map(Task::studentClass).toList();
+        var blocked = new ArrayList<String>();
+        for (var entry : Thread.getAllStackTraces().entrySet()) {
+            var state = entry.getKey().getState();
+            var stack = entry.getValue();
+            if (state != Thread.State.TIMED_WAITING && state != Thread.State.WAITING && state != Thread.State.BLOCKED) {
+                continue;
+            }
+            for (int i = 1; i < stack.length; i++) {
+                var mine = stack[i];
+                if (students.stream().anyMatch(c -> mine.getClassName().equals(c) || mine.getClassName().startsWith(c + "$"))) {
+                    // The frame above the student's is the call that blocks: Thread.sleep, join, get, ...
+                    blocked.add("%s: %s.%s in %s:%d".formatted(entry.getKey().getName(), simpleName(stack[i - 1].getClassName()),
+                            stack[i - 1].getMethodName(), mine.getFileName(), mine.getLineNumber()));
+                    break;
+                }
+            }
+        }
+        return blocked.size() < 2 ? Optional.empty()
+                : Optional.of("%d threads were blocked in your code (e.g. %s)".formatted(blocked.size(), blocked.stream().sorted().findFirst().orElseThrow()));
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     /** Formats seconds for a failure message: at most three decimals, no trailing zeros. */

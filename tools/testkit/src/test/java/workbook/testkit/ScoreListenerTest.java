@@ -11,8 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,11 +47,50 @@ class ScoreListenerTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Asserts that running {@code classes} prints {@code scoreLine} and hands on {@code lines}, in any order. */
+    /**
+     * Asserts that running {@code classes} prints {@code scoreLine}, then the failure to fix first,
+     * and hands on {@code lines}, in any order.
+     */
     private static void assertScores(List<Class<?>> classes, String scoreLine, String... lines) {
         var results = new ArrayList<String>();
-        assertThat(run(results, classes.toArray(Class<?>[]::new)).lines()).containsExactly(scoreLine);
+        var printed = run(results, classes.toArray(Class<?>[]::new)).lines().toList();
+        assertThat(printed).hasSize(3).first().isEqualTo(scoreLine);
+        assertThat(printed.get(1)).startsWith("  Fix first: ");
         assertThat(results).containsExactlyInAnyOrder(lines);
+    }
+
+    @Test
+    @DisplayName("the failure to fix first is the first failing test in the suite's order, not the first to fail")
+    void fixFirst() {
+        var printed = run(new ArrayList<>(), Ordered.class).lines().toList();
+        assertThat(printed).containsExactly("Task 1 score: 1/3 tests passed, 2.33/7 points",
+                "  Fix first: cause", "    the cause's message");
+    }
+
+    @Tag("task:1")
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class Ordered {
+        @Test
+        @Order(3)
+        @DisplayName("symptom")
+        void symptom() {
+            throw new AssertionError("a symptom's message");
+        }
+
+        @Test
+        @Order(2)
+        @DisplayName("passes")
+        void passes() {
+        }
+
+        @Test
+        @Order(1)
+        @DisplayName("cause")
+        void cause() throws InterruptedException {
+            // Fails after the symptom has failed: the order shown is the suite's, not the clock's.
+            Thread.sleep(200);
+            throw new AssertionError("the cause's message");
+        }
     }
 
     @Test
