@@ -71,14 +71,34 @@ class ProgressViewTest {
     @DisplayName("the current task is the first not done, with its first failure, where to look and the next command")
     void currentTask() {
         var text = ProgressView.text(tasksZeroAndOneDone(), READMES, ProgressView.Commands.MAVEN, -1);
-        assertThat(text).containsPattern("\\[x] Task 0  Title 0 +1/1 tests pass")
-                .containsPattern("\\[ ] Task 2  Title 2 +1/2 tests pass   <- current task")
-                .containsPattern("\\[ ] Task 3  Title 3 +not checked yet: builds on Task 2")
+        assertThat(text).containsPattern("\\[x] Task 0  The basics of async +1/1 tests pass")
+                .containsPattern("\\[ ] Task 2  Measure the runtime +1/2 tests pass   <- current task")
+                .containsPattern("\\[ ] Task 3  Tasks +not checked yet: builds on Task 2")
                 .contains("First failing requirement (1 of 2 tests pass): measureTime divides by n")
                 .contains("  returned 5.0 s, expected about 1.0 s")
                 .contains("Where to look: edit task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java;")
                 .contains("Next step: make that requirement pass, then run ./mvnw -q -Dprogress")
-                .contains("Stuck? ./mvnw -q -Dprogress -Dhint prints Task 2's 2 hints");
+                .contains("Stuck? ./mvnw -q -Dhint prints Task 2's 2 hints");
+    }
+
+    @Test
+    @DisplayName("a line is never broken inside a command, so that it copies and pastes whole")
+    void commandsStayWhole() {
+        var command = ProgressView.Commands.command("./mvnw test -pl task4-task-wait-n -am -Dgroups=task:4");
+        for (int width = 60; width < 110; width++) {
+            var lines = ProgressView.wrap("x".repeat(width - 60) + " Next step: ", "run " + command + " to see why", "  ");
+            assertThat(lines).as("wrapped after %d characters", width - 60)
+                    .anySatisfy(line -> assertThat(line).contains("./mvnw test -pl task4-task-wait-n -am -Dgroups=task:4"));
+        }
+    }
+
+    @Test
+    @DisplayName("in watch mode the view says to save the file and to press h, not which command to run")
+    void watchMode() {
+        var text = ProgressView.text(tasksZeroAndOneDone(), READMES, ProgressView.Commands.WATCH, -1);
+        assertThat(text).contains("Next step: make that requirement pass, then save the file: watch mode checks it again")
+                .contains("Stuck? press h for Task 2's hints, one at a time (it has 2).")
+                .doesNotContain("./mvnw");
     }
 
     @Test
@@ -114,7 +134,7 @@ class ProgressViewTest {
         var text = ProgressView.text(report(IntStream.range(0, 5)
                 .mapToObj(n -> TaskReport.graded(Task.number(n), List.of(passed(n)), 1.0)).toArray(TaskReport[]::new)),
                 READMES, ProgressView.Commands.MAVEN, 0);
-        assertThat(text).contains("All 5 tasks are done").contains("./mvnw -q compile exec:exec").doesNotContain("Hint");
+        assertThat(text).contains("All 5 tasks are done").contains("./mvnw -q -Dmains=.").doesNotContain("Hint");
     }
 
     @Test

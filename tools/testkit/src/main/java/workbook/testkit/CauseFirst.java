@@ -2,6 +2,7 @@ package workbook.testkit;
 
 import java.util.Optional;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.MethodOrdererContext;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
