@@ -2,7 +2,6 @@ package workbook.testkit;
 
 import java.util.Optional;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.MethodOrdererContext;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -13,18 +12,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p>The order is what a student reads: the score line's "Fix first", the progress view and watch
  * mode show the first failing test in it, so a suite lists first the requirement whose failure
  * explains the others (the waits run at once before the values they give, say). JUnit's own
- * {@link MethodOrderer.OrderAnnotation} would also make the tests run one after another, which
- * suites that mostly wait on timers cannot afford. The testkit's {@code junit-platform.properties}
+ * {@link MethodOrderer.OrderAnnotation}, which this is, would also make the tests run one after
+ * another, which suites that mostly wait on timers cannot afford. The testkit's {@code junit-platform.properties}
  * makes this the default orderer of every suite.
  */
-public final class CauseFirst implements MethodOrderer {
-
-    private final MethodOrderer byOrder = new MethodOrderer.OrderAnnotation();
-
-    @Override
-    public void orderMethods(MethodOrdererContext context) {
-        byOrder.orderMethods(context);
-    }
+public final class CauseFirst extends MethodOrderer.OrderAnnotation {
 
     @Override
     public Optional<ExecutionMode> getDefaultExecutionMode() {

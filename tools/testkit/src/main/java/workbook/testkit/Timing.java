@@ -3,6 +3,7 @@ package workbook.testkit;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,10 +56,11 @@ public final class Timing {
     }
 
     /**
-     * Describes the threads blocked in a student's class right now (sleeping, waiting or joining
-     * inside it), e.g. {@code "12 threads were blocked in your code (ForkJoinPool.commonPool-worker-1:
-     * Thread.sleep in BasicAsyncSyntax.java:31)"}, if at least two are: the sign that a test did not
-     * fail by its own code but because other waits hold the threads it needs.
+     * Describes the pool threads blocked in a student's class right now (sleeping, waiting or
+     * joining inside it), e.g. {@code "8 threads were blocked in your code (e.g. pool-1-thread-1:
+     * Thread.sleep in BasicAsyncSyntax.java:31)"}: the sign that a test failed not by its own call
+     * but because other waits hold the threads it needs. A thread that runs a test (a JUnit frame
+     * on its stack) and calls the student's code does not count: only threads the code runs on do.
      */
     public static Optional<String> blockedThreads() {
         var students = Task.all().stream().map(Task::studentClass).toList();
@@ -66,7 +68,9 @@ public final class Timing {
         for (var entry : Thread.getAllStackTraces().entrySet()) {
             var state = entry.getKey().getState();
             var stack = entry.getValue();
-            if (state != Thread.State.TIMED_WAITING && state != Thread.State.WAITING && state != Thread.State.BLOCKED) {
+            boolean blocking = state == Thread.State.TIMED_WAITING || state == Thread.State.WAITING
+                    || state == Thread.State.BLOCKED;
+            if (!blocking || Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("org.junit."))) {
                 continue;
             }
             for (int i = 1; i < stack.length; i++) {
@@ -79,8 +83,9 @@ public final class Timing {
                 }
             }
         }
-        return blocked.size() < 2 ? Optional.empty()
-                : Optional.of("%d threads were blocked in your code (e.g. %s)".formatted(blocked.size(), blocked.stream().sorted().findFirst().orElseThrow()));
+        return blocked.isEmpty() ? Optional.empty()
+                : Optional.of("%d thread%s blocked in your code (e.g. %s)".formatted(blocked.size(),
+                        blocked.size() == 1 ? " was" : "s were", blocked.stream().sorted().findFirst().orElseThrow()));
     }
 
     private static String simpleName(String className) {
