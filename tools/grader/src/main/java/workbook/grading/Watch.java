@@ -27,6 +27,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -69,6 +70,13 @@ public final class Watch {
 
     private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
 
+    /** What a test compiled against an earlier version of the student's class meets when its signatures changed. */
+    private static final Pattern LINKAGE = Pattern.compile("NoSuch(Method|Field)Error|IncompatibleClassChangeError|AbstractMethodError");
+
+    /** A task's compiled classes and the source of the student's file they were compiled from. */
+    private record Compiled(ByteBuffer source, Path classes) {
+    }
+
     /** What the watch loop reacts to. */
     private sealed interface Event {
         /** The student saved the files of these tasks. */
@@ -88,6 +96,8 @@ public final class Watch {
     private final boolean clears;
     private final Path work;
     private final Map<Integer, TaskReport> reports = new HashMap<>();
+    /** Each task's classes, with the source they were compiled from. */
+    private final Map<Integer, Compiled> compiled = new HashMap<>();
     /** The last verdicts, newest last: the one before shows what moved the view to the current task. */
     private final List<String> verdicts = new ArrayList<>();
     private int current;
@@ -201,38 +211,69 @@ public final class Watch {
         }
     }
 
-    /** Compiles the tasks up to {@code task} from the student's files and runs {@code task}'s graded suite. */
+    /**
+     * Compiles the tasks up to {@code task} from the student's files and runs {@code task}'s graded
+     * suite.
+     *
+     * <p>A task's classes are compiled again only when its file, or an earlier task's, changed; its
+     * graded tests, which never change, are compiled once and compiled again only if they no longer
+     * link against the student's classes (a method whose signature changed), so that a save costs
+     * one task's compilation and the suite.
+     */
     private TaskReport runTask(Task task) throws GradingException {
-        var run = work.resolve("run-" + ++runs);
         var classpath = new ArrayList<Path>();
-        try {
-            for (var earlier : Task.all().stream().filter(t -> t.number() <= task.number()).toList()) {
-                var classes = run.resolve(earlier.module());
-                var error = grader.compileMain(compiler, earlier, workbook.resolve(earlier.studentFile()), classpath, classes);
+        boolean changed = false;
+        for (var earlier : Task.all().stream().filter(t -> t.number() <= task.number()).toList()) {
+            var file = workbook.resolve(earlier.studentFile());
+            var source = read(file);
+            var known = compiled.get(earlier.number());
+            if (changed || known == null || !known.source().equals(source)) {
+                changed = true;
+                var classes = work.resolve("classes-" + earlier.number() + "-" + ++runs);
+                var error = grader.compileMain(compiler, earlier, file, classpath, classes);
+                if (known != null) {
+                    Grader.delete(known.classes());
+                }
+                compiled.remove(earlier.number());
                 if (error.isPresent()) {
+                    Grader.delete(classes);
                     return TaskReport.doesNotCompile(earlier, error.get());
                 }
-                classpath.add(classes);
+                known = new Compiled(source, classes);
+                compiled.put(earlier.number(), known);
             }
-            var forbidden = StudentCode.of(task.studentClass(), classpath.getLast()).violations();
-            if (!forbidden.isEmpty()) {
-                return TaskReport.notGraded(task, TaskReport.Status.FORBIDDEN_API, "Task " + task.number() + " scores 0: "
-                        + forbidden.getFirst());
-            }
-            var tests = run.resolve("test-classes");
+            classpath.add(known.classes());
+        }
+        var forbidden = StudentCode.of(task.studentClass(), classpath.getLast()).violations();
+        if (!forbidden.isEmpty()) {
+            return TaskReport.notGraded(task, TaskReport.Status.FORBIDDEN_API, "Task " + task.number() + " scores 0: "
+                    + forbidden.getFirst());
+        }
+        long start = System.nanoTime();
+        var tests = work.resolve("tests-" + task.number());
+        var results = Files.isDirectory(tests) ? runSuite(tests, classpath) : List.<TestResult>of();
+        if (results.isEmpty() || results.stream().anyMatch(r -> LINKAGE.matcher(r.message()).find())) {
+            Grader.delete(tests);
             var error = grader.compileTests(compiler, task, classpath, tests);
             if (error.isPresent()) {
+                Grader.delete(tests);
                 return TaskReport.notGraded(task, TaskReport.Status.DOES_NOT_COMPILE,
                         "does not compile: the graded tests do not compile against it: " + error.get());
             }
-            long start = System.nanoTime();
-            var results = runSuite(tests, classpath).stream().filter(r -> r.task() == task.number()).toList();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return results.isEmpty() ? TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, "no graded test ran")
-                    : TaskReport.graded(task, results, seconds);
-        } finally {
-            // The run before this one is over: its class loader is closed, its classes can go.
-            Grader.delete(work.resolve("run-" + (runs - 1)));
+            start = System.nanoTime();
+            results = runSuite(tests, classpath);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results = results.stream().filter(r -> r.task() == task.number()).toList();
+        return results.isEmpty() ? TaskReport.notGraded(task, TaskReport.Status.NO_RESULTS, "no graded test ran")
+                : TaskReport.graded(task, results, seconds);
+    }
+
+    private static ByteBuffer read(Path file) {
+        try {
+            return ByteBuffer.wrap(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return ByteBuffer.allocate(0);
         }
     }
 
@@ -247,7 +288,7 @@ public final class Watch {
         var out = System.out;
         var err = System.err;
         var results = new AtomicReference<List<TestResult>>(List.of());
-        try (var loader = new URLClassLoader("run-" + runs, urls, Watch.class.getClassLoader())) {
+        try (var loader = new URLClassLoader("run-" + ++runs, urls, Watch.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
             System.setOut(DISCARD);
             System.setErr(DISCARD);
