@@ -184,7 +184,8 @@ public final class Watch {
     private void check(int from, long since) throws GradingException {
         int number = from;
         while (true) {
-            show("Checking Task %d ...".formatted(number));
+            show(Stream.concat(verdicts.stream(), Stream.of("Checking Task %d ...".formatted(number)))
+                    .collect(Collectors.joining(System.lineSeparator())));
             var report = runTask(Task.number(number));
             number = report.task().number();
             reports.put(number, report);
