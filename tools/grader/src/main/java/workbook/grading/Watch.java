@@ -167,7 +167,7 @@ public final class Watch {
                 }
                 case Event.Key(char key) when key == 'h' || key == 'H' -> {
                     var hints = readmes.get(current).hints();
-                    hint = hints.isEmpty() ? -1 : hint % hints.size() + 1;
+                    hint = hints.isEmpty() ? -1 : hint < 1 ? 1 : hint % hints.size() + 1;
                     show(String.join(System.lineSeparator(), verdicts));
                 }
                 case Event.Key(char key) when key == 'l' || key == 'L' -> showTasks();
