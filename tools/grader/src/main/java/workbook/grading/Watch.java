@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,6 +35,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.NonBlockingReader;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -136,9 +138,13 @@ public final class Watch {
             }
             var watch = new Watch(workbook, terminal.writer(), !dumb);
             var events = new LinkedBlockingQueue<Event>();
-            Thread.ofPlatform().daemon().name("watch keys").start(() -> readKeys(terminal, events));
+            var stopped = new AtomicBoolean();
+            var keys = Thread.ofPlatform().daemon().name("watch keys").start(() -> readKeys(terminal, events, stopped));
             Thread.ofPlatform().daemon().name("watch files").start(() -> watchFiles(workbook, events));
             watch.run(events);
+            // The terminal closes (and leaves raw mode) only once no read holds it.
+            stopped.set(true);
+            keys.join(1_000);
         } catch (GradingException e) {
             System.err.println("Watch mode could not start: " + e.getMessage() + ".");
             System.exit(2);
@@ -363,13 +369,19 @@ public final class Watch {
         };
     }
 
-    /** Reads keys and posts them; ends when the terminal closes. */
-    private static void readKeys(Terminal terminal, BlockingQueue<Event> events) {
+    /** Reads keys and posts them until {@code stopped}; the end of input counts as {@code q}. */
+    private static void readKeys(Terminal terminal, BlockingQueue<Event> events, AtomicBoolean stopped) {
         try {
-            for (int c; (c = terminal.reader().read()) >= 0; ) {
-                events.put(new Event.Key((char) c));
+            while (!stopped.get()) {
+                int c = terminal.reader().read(100);
+                if (c == NonBlockingReader.EOF) {
+                    events.put(new Event.Key('q'));
+                    return;
+                }
+                if (c >= 0) {
+                    events.put(new Event.Key((char) c));
+                }
             }
-            events.put(new Event.Key('q'));
         } catch (IOException | InterruptedException e) {
             events.offer(new Event.Key('q'));
         }
