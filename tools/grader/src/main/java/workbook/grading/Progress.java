@@ -62,8 +62,9 @@ public final class Progress {
                 // Hints need only the current task: the last check knows it, no new check is needed.
                 int current = known.get().current();
                 var lines = new ArrayList<String>();
-                lines.add("Task %d, %s (the current task at your last check, %s; %s checks again)".formatted(current,
-                        readmes.get(current).title(), known.get().checkedAt(), commands.again().replaceFirst("^run ", "")));
+                lines.addAll(ProgressView.wrap("", "Task %d, %s: the current task at your last check (%s; %s checks again)."
+                        .formatted(current, readmes.get(current).title(), known.get().checkedAt(),
+                                commands.again().replaceFirst("^run ", "")), "  "));
                 lines.addAll(ProgressView.hints(current, readmes.get(current).hints(), commands, hint));
                 out.print(ProgressView.lines(lines));
                 return 0;
