@@ -174,7 +174,7 @@ public final class Watch {
                 case Event.Key(char key) when key == 'h' || key == 'H' -> {
                     var hints = readmes.get(current).hints();
                     hint = hints.isEmpty() ? -1 : hint < 1 ? 1 : hint % hints.size() + 1;
-                    show(String.join(System.lineSeparator(), verdicts));
+                    show(status());
                 }
                 case Event.Key(char key) when key == 'l' || key == 'L' -> showTasks();
                 case Event.Key(char key) when key == 'r' || key == 'R' -> check(current, System.nanoTime());
@@ -185,18 +185,17 @@ public final class Watch {
 
     /**
      * Checks {@code from} and, while each is done, the tasks after it; shows the view after each
-     * verdict. {@code since} is when the save was seen, for the time the verdict took.
+     * verdict. {@code since} is when the save (or key) was seen, for the time the verdict took.
      */
     private void check(int from, long since) throws GradingException {
         int number = from;
         while (true) {
-            show(Stream.concat(verdicts.stream(), Stream.of("Checking Task %d ...".formatted(number)))
-                    .collect(Collectors.joining(System.lineSeparator())));
+            show(status("Checking Task %d ...".formatted(number)));
             var report = runTask(Task.number(number));
             number = report.task().number();
             reports.put(number, report);
             checks++;
-            var verdict = "Check #%d: Task %d, %s, %.1f s after the save (its tests: %.1f s)".formatted(checks, number,
+            var verdict = "Check #%d: Task %d, %s, in %.1f s (its tests: %.1f s)".formatted(checks, number,
                     summary(report), (System.nanoTime() - since) / 1e9, report.seconds());
             boolean last = number == Task.all().getLast().number();
             if (number != current) {
@@ -207,12 +206,11 @@ public final class Watch {
             if (verdicts.size() > 2) {
                 verdicts.removeFirst();
             }
+            show(status());
             if (!report.done() || last) {
                 save();
-                show(String.join(System.lineSeparator(), verdicts));
                 return;
             }
-            show(String.join(System.lineSeparator(), verdicts));
             number++;
             since = System.nanoTime();
         }
@@ -315,6 +313,11 @@ public final class Watch {
             System.setErr(err);
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Returns the last verdicts, then {@code more}, one per line. */
+    private String status(String... more) {
+        return Stream.concat(verdicts.stream(), Stream.of(more)).collect(Collectors.joining(System.lineSeparator()));
     }
 
     /** Keeps what the checks found, for the progress command's hints and the next watch. */
