@@ -166,9 +166,14 @@ public final class ScoreListener implements TestExecutionListener {
             // JUnit's own words name the test method ("waitsForEveryStage() timed out after 20 seconds").
             var timeout = JUNIT_TIMEOUT.matcher(message);
             if (timeout.matches()) {
-                return "did not finish within %s s: the code under test never returned, or its future never completed"
-                        .formatted(timeout.group(1)) + " (a future nobody completes, a join or get that waits forever,"
-                        + " a loop that never ends)";
+                // Threads still blocked in the student's code say why better than any guess.
+                return Timing.blockedThreads().map(blocked -> "did not finish within %s s while %s: a wait that blocks a"
+                                .formatted(timeout.group(1), blocked) + " thread holds it for the whole delay, so waits queue"
+                                + " up for a pool's few threads or take a thread each; wait with a timer (delayedExecutor) or"
+                                + " a virtual thread instead")
+                        .orElse("did not finish within %s s: the code under test never returned, or its future never completed"
+                                .formatted(timeout.group(1)) + " (a future nobody completes, a join or get that waits forever,"
+                                + " a loop that never ends)");
             }
         }
         return message == null || message.isBlank() ? failure.getClass().getName() : message.strip();
