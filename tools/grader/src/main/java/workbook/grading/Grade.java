@@ -123,32 +123,57 @@ public final class Grade {
     private static List<Report> gradeAll(Grader grader, List<Path> submissions, Grader.Scope scope, boolean write,
                                          int jobs, PrintStream out) throws GradingException {
         try (var pool = Executors.newFixedThreadPool(jobs)) {
-            var graded = new ArrayList<Future<Report>>();
+            var graded = new ArrayList<Future<Timed>>();
             var printed = new ArrayList<ByteArrayOutputStream>();
             for (int i = 0; i < submissions.size(); i++) {
                 var text = new ByteArrayOutputStream();
                 var print = new PrintStream(text, true, StandardCharsets.UTF_8);
                 print.printf("[%d/%d] ", i + 1, submissions.size());
                 var submission = submissions.get(i);
-                graded.add(pool.submit(() -> gradeOne(grader, submission, scope, write, print)));
+                graded.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    var report = gradeOne(grader, submission, scope, write, print);
+                    return new Timed(report, (System.nanoTime() - start) / 1e9);
+                }));
                 printed.add(text);
             }
             var reports = new ArrayList<Report>();
+            long start = System.nanoTime();
             for (int i = 0; i < graded.size(); i++) {
+                Timed timed;
                 try {
-                    reports.add(graded.get(i).get());
+                    timed = graded.get(i).get();
+                    reports.add(timed.report());
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof GradingException g ? g
                             : new GradingException("grading " + submissions.get(i) + " failed: " + e.getCause());
                 } finally {
                     out.print(printed.get(i).toString(StandardCharsets.UTF_8));
                 }
+                out.print(progressLine(i + 1, submissions.size(), timed, (System.nanoTime() - start) / 1e9));
             }
             return reports;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GradingException("grading was interrupted");
         }
+    }
+
+    /**
+     * Returns the line that tells an instructor how far the grading of a folder is, e.g.
+     * {@code [12/100] alice: 23/27, bonus 5/20 (14 s) · about 21 min left}: the time left is the
+     * mean time per submission so far times the submissions left.
+     */
+    static String progressLine(int done, int count, Timed timed, double elapsedSeconds) {
+        double left = elapsedSeconds / done * (count - done);
+        var eta = done == count ? "done" : left < 90 ? "about %d s left".formatted(Math.round(left))
+                : "about %d min left".formatted(Math.round(left / 60));
+        return "[%d/%d] %s: %s (%d s) · %s%n%n".formatted(done, count, timed.report().name(),
+                Reports.total(timed.report()), Math.round(timed.seconds()), eta);
+    }
+
+    /** A submission's report and how long its grading took. */
+    record Timed(Report report, double seconds) {
     }
 
     private static boolean allDone(Report report) {
