@@ -1,6 +1,5 @@
 package workbook.grading;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,12 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import workbook.testkit.Task;
 
@@ -22,19 +25,23 @@ import workbook.testkit.Task;
  * The instructors' grade command: grades one submission, or every submission in a folder.
  *
  * <p>Run through Maven from the workbook's root: {@code ./mvnw -q -Dgrade=<folder>}.
- * For one submission it prints the table and writes {@code grade-report.json} and
- * {@code grade-report.md} into the submission's folder. For a folder of submissions (each
- * subfolder one submission) it does so for each, then prints the summary and writes
- * {@code grade-summary.md} and {@code grade-summary.csv} into the folder.
+ * For one submission it prints the table and writes {@code grade-report.json},
+ * {@code grade-report.md} and {@code grade-log.txt} (the table, then what the suites printed) into
+ * the submission's folder. For a folder of submissions (each subfolder one submission) it does so
+ * for each, printing one progress line per submission, then prints the summary and writes
+ * {@code grade-summary.md}, {@code grade-summary.csv} and the class report
+ * {@code grade-class.html} into the folder.
  *
  * <p>Options after the folder: {@code --only=N} grades Task N alone (the tasks before it are
- * compiled, not tested); {@code --jobs=N} grades up to N submissions of a folder at once (default
- * 1: timing checks run on a quiet machine); {@code --strict} checks instead of grading (the maintainers' check of the
- * reference solutions): it prints the table, writes no report, and exits with 1 unless every graded
- * test of every task passed.
+ * compiled, not tested); {@code --jobs=N} runs up to N suites at once (default: one per core);
+ * {@code --jvm-per-task} runs each task's suite in a JVM of its own rather than a submission's
+ * suites in one (slower, the same grades); {@code --strict} checks instead of grading (the
+ * maintainers' check of the reference solutions): it prints the table, writes no report, and
+ * exits with 1 unless every graded test of every task passed.
  *
  * <p>Exits with 0 when grading ran, whatever the scores, and with 2 when it could not run, after
- * one sentence saying why.
+ * one sentence saying why. A submission that could not be graded is a row saying why: the others
+ * are graded.
  */
 public final class Grade {
 
@@ -69,46 +76,63 @@ public final class Grade {
         try {
             Grader.Scope scope = new Grader.Scope.All();
             boolean strict = false;
-            int jobs = 1;
+            boolean jvmPerTask = false;
+            int jobs = Runtime.getRuntime().availableProcessors();
             for (var option : options) {
                 if (option.equals("--strict")) {
                     strict = true;
+                } else if (option.equals("--jvm-per-task")) {
+                    jvmPerTask = true;
                 } else if (option.matches("--jobs=[1-9]\\d*")) {
                     jobs = Integer.parseInt(option.substring("--jobs=".length()));
                 } else if (option.matches("--only=\\d+")) {
                     scope = new Grader.Scope.Only(Task.number(Integer.parseInt(option.substring("--only=".length()))).number());
                 } else if (!option.equals("--only=") && !option.equals("--jobs=")) { // -Dgrade.only, -Dgrade.jobs left empty
-                    throw new GradingException("unknown option " + option + " (expected --only=N, --jobs=N or --strict)");
+                    throw new GradingException("unknown option " + option + " (expected --only=N, --jobs=N, --jvm-per-task or --strict)");
                 }
             }
-            var grader = new Grader(workbook, suiteClasspath(), SUITE_LIMIT);
             if (!Files.isDirectory(target)) {
-                throw new GradingException(Files.exists(target) ? target + " is a file, not a folder" : "there is no folder " + target);
+                throw new GradingException(Files.exists(target) ? target + " is a file: name a submission's folder, or a folder of them"
+                        : "there is no folder " + target);
             }
-            var reports = new ArrayList<Report>();
-            boolean folder = !isSubmission(target);
-            if (!folder) {
-                reports.add(gradeOne(grader, target, scope, !strict, out));
-            } else {
-                var submissions = subfolders(target);
-                if (submissions.stream().noneMatch(Grade::isSubmission)) {
-                    throw new GradingException(target + " is neither a submission (it has no " + Task.number(0).module()
-                            + " folder) nor a folder of submissions");
+            var grader = new Grader(workbook, suiteClasspath(), SUITE_LIMIT, jobs, jvmPerTask);
+            if (isSubmission(target)) {
+                var report = gradeOne(grader, target, scope, !strict);
+                out.println(Reports.text(report));
+                if (!strict) {
+                    out.println("Wrote " + target.resolve("grade-report.md") + ", grade-report.json and grade-log.txt");
                 }
-                reports.addAll(gradeAll(grader, submissions, scope, !strict, jobs, out));
+                if (strict && !allDone(report)) {
+                    err.println("Not every graded test passed: see the table above.");
+                    return 1;
+                }
+                return 0;
             }
-            if (folder) {
-                out.println(Reports.summaryText(reports));
+            var submissions = subfolders(target);
+            if (submissions.isEmpty()) {
+                throw new GradingException(target + " holds no submission: put each submission in a subfolder of its own,"
+                        + " or name a submission's folder (one with " + Task.number(0).module() + " in it)");
             }
-            if (folder && !strict) {
-                write(target.resolve("grade-summary.md"), Reports.summaryMarkdown(reports));
-                write(target.resolve("grade-summary.csv"), Reports.summaryCsv(reports));
-                out.println("Wrote " + target.resolve("grade-summary.md") + " and " + target.resolve("grade-summary.csv"));
+            if (submissions.stream().noneMatch(Grade::isSubmission)) {
+                throw new GradingException(target + " is neither a submission (it has no " + Task.number(0).module()
+                        + " folder) nor a folder of submissions");
             }
-            if (strict && !reports.stream().allMatch(Grade::allDone)) {
-                err.println("Not every graded test passed: see the table above.");
-                return 1;
+            out.printf("Grading %d submissions in %s, %s at once; each one's report and log go into its folder.%n",
+                    submissions.size(), target, jobs == 1 ? "one suite" : jobs + " suites");
+            var reports = gradeAll(grader, submissions, scope, !strict, jobs, out);
+            out.println();
+            out.println(Reports.summaryText(reports));
+            sameNameButCase(submissions).forEach(out::println);
+            if (strict) {
+                if (!reports.stream().allMatch(Grade::allDone)) {
+                    err.println("Not every graded test passed: see the table above.");
+                    return 1;
+                }
+                return 0;
             }
+            write(target.resolve("grade-summary.md"), Reports.summaryMarkdown(reports));
+            write(target.resolve("grade-summary.csv"), Reports.summaryCsv(reports));
+            out.println("Wrote " + target.resolve("grade-summary.md") + " and grade-summary.csv");
             return 0;
         } catch (GradingException | IllegalArgumentException e) {
             err.println("Grading could not run: " + e.getMessage() + ".");
@@ -117,62 +141,64 @@ public final class Grade {
     }
 
     /**
-     * Grades {@code submissions}, up to {@code jobs} at once, and prints each one's table in
-     * folder order as soon as it and those before it are done.
+     * Grades {@code submissions} and prints a progress line for each, in folder order, as soon as
+     * it and those before it are done.
+     *
+     * <p>One submission more than {@code jobs} is in hand at a time: its files compile while
+     * another's suites run, and no more than {@code jobs} suites run at once (the grader's permits).
+     * A submission whose grading fails becomes a report saying why; the others are graded.
      */
     private static List<Report> gradeAll(Grader grader, List<Path> submissions, Grader.Scope scope, boolean write,
-                                         int jobs, PrintStream out) throws GradingException {
-        try (var pool = Executors.newFixedThreadPool(jobs)) {
-            var graded = new ArrayList<Future<Timed>>();
-            var printed = new ArrayList<ByteArrayOutputStream>();
-            for (int i = 0; i < submissions.size(); i++) {
-                var text = new ByteArrayOutputStream();
-                var print = new PrintStream(text, true, StandardCharsets.UTF_8);
-                print.printf("[%d/%d] ", i + 1, submissions.size());
-                var submission = submissions.get(i);
-                graded.add(pool.submit(() -> {
-                    long start = System.nanoTime();
-                    var report = gradeOne(grader, submission, scope, write, print);
-                    return new Timed(report, (System.nanoTime() - start) / 1e9);
-                }));
-                printed.add(text);
-            }
+                                         int jobs, PrintStream out) {
+        long start = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(jobs + 1)) {
+            var graded = submissions.stream().map(submission -> pool.submit(() -> gradeOne(grader, submission, scope, write)))
+                    .toList();
             var reports = new ArrayList<Report>();
-            long start = System.nanoTime();
+            double previous = 0;
             for (int i = 0; i < graded.size(); i++) {
-                Timed timed;
+                Report report;
                 try {
-                    timed = graded.get(i).get();
-                    reports.add(timed.report());
+                    report = graded.get(i).get();
                 } catch (ExecutionException e) {
-                    throw e.getCause() instanceof GradingException g ? g
-                            : new GradingException("grading " + submissions.get(i) + " failed: " + e.getCause());
-                } finally {
-                    out.print(printed.get(i).toString(StandardCharsets.UTF_8));
+                    report = Report.notGraded(submissions.get(i), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                            String.valueOf(e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    break;
                 }
-                out.print(progressLine(i + 1, submissions.size(), timed, (System.nanoTime() - start) / 1e9));
+                reports.add(report);
+                // What a submission costs the folder: the time since the one before it was done.
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                out.print(progressLine(i + 1, submissions.size(), new Timed(report, elapsed - previous), elapsed));
+                previous = elapsed;
             }
             return reports;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GradingException("grading was interrupted");
         }
     }
 
     /**
      * Returns the line that tells an instructor how far the grading of a folder is, e.g.
      * {@code [12/100] alice: 23/27, bonus 5/20 (14 s) · about 21 min left}: the time left is the
-     * mean time per submission so far times the submissions left.
+     * mean time per submission so far times the submissions left. A submission that was not
+     * attempted, or could not be graded, says so.
      */
     static String progressLine(int done, int count, Timed timed, double elapsedSeconds) {
         double left = elapsedSeconds / done * (count - done);
         var eta = done == count ? "done" : left < 90 ? "about %d s left".formatted(Math.round(left))
                 : "about %d min left".formatted(Math.round(left / 60));
-        return "[%d/%d] %s: %s (%d s) · %s%n%n".formatted(done, count, timed.report().name(),
-                Reports.total(timed.report()), Math.round(timed.seconds()), eta);
+        var report = timed.report();
+        var standing = switch (report.standing()) {
+            case ATTEMPTED -> "";
+            case NOT_GRADED -> " · not graded: " + report.problem();
+            default -> " · " + report.standing().label();
+        };
+        return "[%d/%d] %s: %s (%d s)%s · %s%n".formatted(done, count, report.name(), Reports.total(report),
+                Math.round(timed.seconds()), standing, eta);
     }
 
-    /** A submission's report and how long its grading took. */
+    /** A submission's report and how long its grading took the folder. */
     record Timed(Report report, double seconds) {
     }
 
@@ -180,23 +206,42 @@ public final class Grade {
         return report.tasks().stream().allMatch(t -> t.done() || t.status() == TaskReport.Status.NOT_GRADED);
     }
 
-    private static Report gradeOne(Grader grader, Path submission, Grader.Scope scope, boolean write, PrintStream out)
-            throws GradingException {
-        out.println("Grading " + submission + " ...");
-        long start = System.nanoTime();
-        var report = grader.grade(submission, scope);
-        out.println(Reports.text(report));
-        long seconds = Math.round((System.nanoTime() - start) / 1e9);
+    /**
+     * Grades one submission and, when {@code write}, writes its reports and log into its folder;
+     * a submission that cannot be graded gets a report saying why.
+     */
+    private static Report gradeOne(Grader grader, Path submission, Grader.Scope scope, boolean write) {
+        var log = submission.resolve("grade-log.txt");
+        Report report;
+        try {
+            report = grader.grade(submission, scope, write ? log : null);
+        } catch (GradingException | RuntimeException e) {
+            report = Report.notGraded(submission, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    e instanceof GradingException ? e.getMessage() : e.toString());
+        }
         if (write) {
-            var json = submission.resolve("grade-report.json");
-            var md = submission.resolve("grade-report.md");
-            write(json, Reports.json(report));
-            write(md, Reports.markdown(report));
-            out.printf("Graded in %d s; wrote %s and %s%n%n", seconds, json, md);
-        } else {
-            out.printf("Checked in %d s%n%n", seconds);
+            try {
+                write(submission.resolve("grade-report.json"), Reports.json(report));
+                write(submission.resolve("grade-report.md"), Reports.markdown(report));
+                var printed = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+                write(log, Reports.text(report) + System.lineSeparator() + printed);
+            } catch (GradingException | IOException e) {
+                return Report.notGraded(submission, report.gradedAt(), e.getMessage());
+            }
         }
         return report;
+    }
+
+    /** Returns one sentence per group of submissions whose names differ only in case. */
+    static List<String> sameNameButCase(List<Path> submissions) {
+        return submissions.stream()
+                .map(s -> s.getFileName().toString())
+                .collect(Collectors.groupingBy(name -> name.toLowerCase(Locale.ROOT), TreeMap::new, Collectors.toList()))
+                .values().stream()
+                .filter(names -> names.size() > 1)
+                .map(names -> "Note: " + String.join(" and ", names) + " differ only in case: each was graded on its own,"
+                        + " but a gradebook or a case-insensitive file system may take one for the other.")
+                .toList();
     }
 
     /**

@@ -130,6 +130,7 @@ final class ProgressView {
             case FORBIDDEN_API -> "uses an API a task may not use";
             case LEFT_THREADS -> "%d/%d tests pass, leaves threads running".formatted(task.passed(), task.total());
             case MISSING -> "file missing";
+            case UNTOUCHED -> "not started";
             case NOT_GRADED -> "not checked yet: builds on Task " + current;
             case NO_RESULTS -> "no test result";
         };

@@ -3,6 +3,7 @@ package workbook.grading;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import workbook.testkit.Task;
 
@@ -15,11 +16,58 @@ import workbook.testkit.Task;
  * @param submission the submission's folder, absolute
  * @param gradedAt   when the grading ran
  * @param tasks      one report per task, in course order
+ * @param problem    why the submission could not be graded (then every task scores 0), or null
  */
-public record Report(Path submission, Instant gradedAt, List<TaskReport> tasks) {
+public record Report(Path submission, Instant gradedAt, List<TaskReport> tasks, String problem) {
+
+    /** Where a submission stands as a whole: what an instructor reads first in a class's summary. */
+    public enum Standing {
+        /** The submission has none of the student files. */
+        NOT_HANDED_IN,
+        /** Every student file it has is the untouched skeleton. */
+        UNTOUCHED,
+        /** Every file the student changed fails to compile. */
+        DOES_NOT_COMPILE,
+        /** At least one changed file compiles: its tests ran. */
+        ATTEMPTED,
+        /** Grading it failed (see {@link #problem()}); the other submissions were graded. */
+        NOT_GRADED;
+
+        /** Returns the name used in summaries: {@code not handed in}, {@code untouched}, ... */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
 
     public Report {
         tasks = List.copyOf(tasks);
+    }
+
+    /** Creates the report of a submission that was graded. */
+    public Report(Path submission, Instant gradedAt, List<TaskReport> tasks) {
+        this(submission, gradedAt, tasks, null);
+    }
+
+    /** Returns the report of a submission that could not be graded because of {@code problem}: every task scores 0. */
+    public static Report notGraded(Path submission, Instant gradedAt, String problem) {
+        return new Report(submission, gradedAt, Task.all().stream()
+                .map(task -> TaskReport.notGraded(task, TaskReport.Status.NOT_GRADED, "not graded: " + problem)).toList(),
+                problem);
+    }
+
+    /** Returns where the submission stands as a whole. */
+    public Standing standing() {
+        if (problem != null) {
+            return Standing.NOT_GRADED;
+        }
+        var changed = tasks.stream().map(TaskReport::status)
+                .filter(s -> s != TaskReport.Status.MISSING && s != TaskReport.Status.UNTOUCHED).toList();
+        if (changed.isEmpty()) {
+            return tasks.stream().allMatch(t -> t.status() == TaskReport.Status.MISSING) ? Standing.NOT_HANDED_IN
+                    : Standing.UNTOUCHED;
+        }
+        return changed.stream().allMatch(s -> s == TaskReport.Status.DOES_NOT_COMPILE) ? Standing.DOES_NOT_COMPILE
+                : Standing.ATTEMPTED;
     }
 
     /** Returns the submission's name: the name of its folder. */

@@ -25,6 +25,8 @@ public record TaskReport(Task task, Status status, String problem, CompileError 
         GRADED,
         /** The submission has no file for the task. */
         MISSING,
+        /** The task's file is still the untouched skeleton, which fails every graded test: its tests did not run. */
+        UNTOUCHED,
         /** The task's code, or the graded tests against it, do not compile. */
         DOES_NOT_COMPILE,
         /** The task's code uses an API outside the workbook's allow-list: its tests did not run. */

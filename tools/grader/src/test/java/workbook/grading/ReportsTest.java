@@ -59,7 +59,7 @@ class ReportsTest {
     void progressLine() {
         var timed = new Grade.Timed(report("alice"), 14.4);
         assertThat(Grade.progressLine(12, 100, timed, 12 * 15.0))
-                .isEqualTo("[12/100] alice: 9.5/27, " + BONUS + " (14 s) · about 22 min left%n%n".formatted());
+                .isEqualTo("[12/100] alice: 9.5/27, " + BONUS + " (14 s) · about 22 min left%n".formatted());
         assertThat(Grade.progressLine(5, 6, timed, 5 * 15.0)).contains("[5/6] alice: ").contains("· about 15 s left");
         assertThat(Grade.progressLine(6, 6, timed, 6 * 15.0)).contains("[6/6] alice: ").contains("· done");
     }

@@ -26,4 +26,16 @@ final class HostileFixture {
         Collections.sort(delays);
         delays.stream().sorted().toList();
     }
+
+    /** Reaches denied members through classes of its own that extend the JDK's. */
+    static void throughSubclasses(Mine mine) {
+        Mine.getAllStackTraces();
+        new Failure().getStackTrace();
+    }
+
+    private static final class Mine extends Thread {
+    }
+
+    private static final class Failure extends IllegalStateException {
+    }
 }

@@ -22,7 +22,7 @@ class StudentCodeTest {
     }
 
     @Test
-    @DisplayName("files, Runtime, reflection, system properties, stack walking and processes are each named with their line")
+    @DisplayName("files, Runtime, reflection, system properties, stack walking and processes are each named with their line, also through subclasses")
     void hostileClassIsNamed() {
         assertThat(HOSTILE.violations()).extracting(StudentCode.Violation::toString).contains(
                 "HostileFixture.java:16 uses java.nio.file.Files, which a workbook task may not use",
@@ -33,6 +33,9 @@ class StudentCodeTest {
                 "HostileFixture.java:20 uses System.getProperty, which a workbook task may not use",
                 "HostileFixture.java:21 uses Thread.getAllStackTraces, which a workbook task may not use",
                 "HostileFixture.java:22 uses java.lang.ProcessBuilder, which a workbook task may not use");
+        assertThat(HOSTILE.violations()).extracting(StudentCode.Violation::toString).contains(
+                "HostileFixture.java:32 uses Mine.getAllStackTraces, which a workbook task may not use",
+                "HostileFixture.java:33 uses Failure.getStackTrace, which a workbook task may not use");
         assertThatThrownBy(HOSTILE::assertOnlyAllowedApis)
                 .hasMessageStartingWith("HostileFixture.java:");
     }
