@@ -81,13 +81,13 @@ public final class Grade {
             for (var option : options) {
                 if (option.equals("--strict")) {
                     strict = true;
-                } else if (option.equals("--jvm-per-task")) {
+                } else if (option.matches("--jvm-per-task(=true)?")) {
                     jvmPerTask = true;
                 } else if (option.matches("--jobs=[1-9]\\d*")) {
                     jobs = Integer.parseInt(option.substring("--jobs=".length()));
                 } else if (option.matches("--only=\\d+")) {
                     scope = new Grader.Scope.Only(Task.number(Integer.parseInt(option.substring("--only=".length()))).number());
-                } else if (!option.equals("--only=") && !option.equals("--jobs=")) { // -Dgrade.only, -Dgrade.jobs left empty
+                } else if (!option.matches("--(only|jobs|jvm-per-task)=(false)?")) { // -Dgrade.only, ... left empty
                     throw new GradingException("unknown option " + option + " (expected --only=N, --jobs=N, --jvm-per-task or --strict)");
                 }
             }
@@ -132,7 +132,12 @@ public final class Grade {
             }
             write(target.resolve("grade-summary.md"), Reports.summaryMarkdown(reports));
             write(target.resolve("grade-summary.csv"), Reports.summaryCsv(reports));
-            out.println("Wrote " + target.resolve("grade-summary.md") + " and grade-summary.csv");
+            var pairs = Similarity.pairs(workbook, reports);
+            pairs.stream().filter(Similarity.Pair::flagged).forEach(pair -> out.printf(
+                    "Alike: %s and %s, %d%% of their own code in common (see grade-class.html)%n",
+                    pair.a(), pair.b(), Math.round(pair.similarity() * 100)));
+            write(target.resolve("grade-class.html"), ClassReport.html(workbook, target, reports, pairs));
+            out.println("Wrote " + target.resolve("grade-summary.md") + ", grade-summary.csv and grade-class.html");
             return 0;
         } catch (GradingException | IllegalArgumentException e) {
             err.println("Grading could not run: " + e.getMessage() + ".");

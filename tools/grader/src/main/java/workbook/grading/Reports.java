@@ -121,15 +121,17 @@ final class Reports {
     /** Returns the console table of a folder of submissions: one row per submission, its points per task and in all. */
     static String summaryText(List<Report> reports) {
         int width = Math.max(10, reports.stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        var format = "%-" + width + "s" + " %8s".repeat(Task.all().size()) + (hasBonus() ? " %20s%n" : " %8s%n");
+        var format = "%-" + width + "s" + " %8s".repeat(Task.all().size()) + (hasBonus() ? " %20s" : " %8s") + "  %s%n";
         var header = new ArrayList<Object>(List.of("Submission"));
         Task.all().forEach(t -> header.add("Task " + t.number()));
         header.add("Total");
+        header.add("Standing");
         var out = new StringBuilder(String.format(Locale.ROOT, format, header.toArray()));
         for (var report : reports) {
             var row = new ArrayList<Object>(List.of(report.name()));
             report.tasks().forEach(t -> row.add(Task.formatPoints(t.points())));
             row.add(total(report));
+            row.add(standing(report));
             out.append(String.format(Locale.ROOT, format, row.toArray()));
         }
         return out.toString();
@@ -140,14 +142,15 @@ final class Reports {
         var md = new StringBuilder("# Grades\n\n| Submission |");
         Task.all().forEach(t -> md.append(" Task ").append(t.number()).append(" (").append(t.points()).append(") |"));
         md.append(" Total (").append(Task.all().stream().filter(t -> t.part() == Task.Part.COURSE).mapToInt(Task::points).sum())
-                .append(") |").append(hasBonus() ? " Bonus |" : "").append("\n|---|");
-        md.append("--:|".repeat(Task.all().size() + (hasBonus() ? 2 : 1))).append('\n');
+                .append(") |").append(hasBonus() ? " Bonus |" : "").append(" Standing |\n|---|");
+        md.append("--:|".repeat(Task.all().size() + (hasBonus() ? 2 : 1))).append("---|\n");
         for (var report : reports) {
             md.append("| [").append(escape(report.name())).append("](").append(link(report.name()))
                     .append("/grade-report.md) |");
             report.tasks().forEach(t -> md.append(' ').append(Task.formatPoints(t.points())).append(" |"));
             md.append(' ').append(Task.formatPoints(report.points())).append(" |");
-            md.append(hasBonus() ? " " + Task.formatPoints(report.bonusPoints()) + " |" : "").append('\n');
+            md.append(hasBonus() ? " " + Task.formatPoints(report.bonusPoints()) + " |" : "")
+                    .append(' ').append(escape(standing(report))).append(" |\n");
         }
         return md.toString();
     }
@@ -156,12 +159,13 @@ final class Reports {
     static String summaryCsv(List<Report> reports) {
         var csv = new StringBuilder("submission,");
         csv.append(Task.all().stream().map(t -> "task" + t.number()).collect(Collectors.joining(","))).append(",total")
-                .append(hasBonus() ? ",bonus\n" : "\n");
+                .append(hasBonus() ? ",bonus" : "").append(",standing\n");
         for (var report : reports) {
             csv.append(csvField(report.name())).append(',');
             csv.append(report.tasks().stream().map(t -> Task.formatPoints(t.points())).collect(Collectors.joining(",")));
             csv.append(',').append(Task.formatPoints(report.points()));
-            csv.append(hasBonus() ? "," + Task.formatPoints(report.bonusPoints()) : "").append('\n');
+            csv.append(hasBonus() ? "," + Task.formatPoints(report.bonusPoints()) : "")
+                    .append(',').append(csvField(standing(report))).append('\n');
         }
         return csv.toString();
     }
@@ -171,6 +175,11 @@ final class Reports {
         var course = Task.formatPoints(report.points()) + "/" + report.maxPoints();
         return report.bonusMaxPoints() == 0 ? course
                 : course + ", bonus " + Task.formatPoints(report.bonusPoints()) + "/" + report.bonusMaxPoints();
+    }
+
+    /** Returns where a submission stands, as the summaries show it: {@code attempted}, {@code not graded: why}, ... */
+    static String standing(Report report) {
+        return report.standing() == Report.Standing.NOT_GRADED ? "not graded: " + report.problem() : report.standing().label();
     }
 
     private static boolean hasBonus() {

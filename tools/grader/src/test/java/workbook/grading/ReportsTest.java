@@ -105,7 +105,7 @@ class ReportsTest {
                 i < 10 ? TestResult.Status.PASSED : TestResult.Status.FAILED, "", false)).toList();
         var report = new Report(Path.of("/subs/x"), Instant.EPOCH, List.of(TaskReport.graded(Task.number(0), eleven, 1),
                 TaskReport.graded(Task.number(1), seven, 1)));
-        assertThat(Reports.summaryCsv(List.of(report))).endsWith("x,4.55,6.59,11.14,0\n");
+        assertThat(Reports.summaryCsv(List.of(report))).endsWith("x,4.55,6.59,11.14,0,attempted\n");
     }
 
     @Test
@@ -127,15 +127,15 @@ class ReportsTest {
         var reports = List.of(report("alice"), report("bob, jr"));
         var header = Task.all().stream().map(t -> "task" + t.number()).collect(Collectors.joining(","));
         assertThat(Reports.summaryCsv(reports)).isEqualTo("""
-                submission,%s,total,bonus
-                alice,2.5,7,0,0,0,5%s,9.5,5
-                "bob, jr",2.5,7,0,0,0,5%s,9.5,5
+                submission,%s,total,bonus,standing
+                alice,2.5,7,0,0,0,5%s,9.5,5,attempted
+                "bob, jr",2.5,7,0,0,0,5%s,9.5,5,attempted
                 """.formatted(header, LATER_ZEROS, LATER_ZEROS));
         assertThat(Reports.summaryMarkdown(reports))
                 .contains("| Submission | Task 0 (5) | Task 1 (7) | Task 2 (4) | Task 3 (4) | Task 4 (7) | Task 5 (5) |")
                 .contains(" | Total (27) | Bonus |")
                 .contains("| [alice](alice/grade-report.md) | 2.5 | 7 | 0 | 0 | 0 | 5 |" + " 0 |".repeat(LATER.size())
-                        + " 9.5 | 5 |");
+                        + " 9.5 | 5 | attempted |");
         assertThat(Reports.summaryText(reports)).containsPattern("alice +2.5 +7 +0 +0 +0 +5" + " +0".repeat(LATER.size())
                 + " +9.5/27, " + BONUS);
     }

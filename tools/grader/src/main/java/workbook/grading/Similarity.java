@@ -1,0 +1,187 @@
+package workbook.grading;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.sourceforge.pmd.cpd.CPDConfiguration;
+import net.sourceforge.pmd.cpd.CPDReport;
+import net.sourceforge.pmd.cpd.CpdAnalysis;
+import net.sourceforge.pmd.cpd.Mark;
+import net.sourceforge.pmd.lang.document.FileId;
+import net.sourceforge.pmd.lang.java.JavaLanguageModule;
+import workbook.testkit.Task;
+
+/**
+ * Finds the pairs of submissions whose student files are suspiciously alike, with PMD's
+ * copy-paste detector (CPD).
+ *
+ * <p>Task by task, CPD reads the file of every submission that changed it, beside the task's
+ * untouched skeleton, ignoring identifiers, literals and comments: renaming variables or
+ * rewording comments does not hide a copy. A run of at least {@value #TILE} tokens found in two
+ * submissions counts for both, unless it is the skeleton's (the given code never counts). The
+ * similarity of two submissions is the share of their own tokens (all but the skeleton's) that
+ * are in runs found in both, over the tasks both changed; a pair is flagged at
+ * {@value #THRESHOLD} or more, with at least {@value #MIN_SHARED} tokens in common. The figures
+ * behind these values are in INSTRUCTORS.md.
+ */
+final class Similarity {
+
+    /** The fewest tokens a run needs to count: shorter runs are idioms every solution shares. */
+    static final int TILE = 20;
+    /** The similarity from which a pair is flagged. */
+    static final double THRESHOLD = 0.5;
+    /** The fewest tokens in common for a flag: a few lines alike is no evidence. */
+    static final int MIN_SHARED = 100;
+
+    /**
+     * Two submissions and how alike they are.
+     *
+     * @param a          the first submission's name, in name order
+     * @param b          the second one's
+     * @param similarity the share of their own tokens in common, 0 to 1
+     * @param shared     their own tokens in common (both sides)
+     * @param own        their own tokens (both sides), over the tasks both changed
+     * @param fragments  the runs found in both, longest first
+     */
+    record Pair(String a, String b, double similarity, int shared, int own, List<Fragment> fragments) {
+
+        /** Returns whether the pair is flagged. */
+        boolean flagged() {
+            return similarity >= THRESHOLD && shared >= MIN_SHARED;
+        }
+    }
+
+    /**
+     * One run of tokens found in two submissions' files of a task.
+     *
+     * @param task   the task
+     * @param tokens how many tokens the run has
+     * @param linesA the lines of the first submission's file, e.g. {@code 12-30}
+     * @param textA  the first submission's lines
+     * @param linesB the lines of the second submission's file
+     * @param textB  the second submission's lines
+     */
+    record Fragment(int task, int tokens, String linesA, String textA, String linesB, String textB) {
+    }
+
+    private Similarity() {
+    }
+
+    /**
+     * Returns every pair of graded submissions with a run of tokens in common, most alike first.
+     *
+     * @param workbook the workbook's root, whose untouched skeletons are the given code
+     */
+    static List<Pair> pairs(Path workbook, List<Report> reports) throws GradingException {
+        var found = new Found();
+        for (var task : Task.all()) {
+            var files = new HashMap<FileId, String>();
+            for (var report : reports) {
+                var status = report.tasks().get(task.number()).status();
+                if (report.problem() == null && status != TaskReport.Status.MISSING && status != TaskReport.Status.UNTOUCHED) {
+                    files.put(FileId.fromPath(report.submission().resolve(task.studentFile())), report.name());
+                }
+            }
+            if (files.size() > 1) {
+                compare(task, workbook.resolve(task.studentFile()), files, found);
+            }
+        }
+        return found.shared.keySet().stream()
+                .map(pair -> found.pair(pair.get(0), pair.get(1)))
+                .sorted(Comparator.comparingDouble(Pair::similarity).reversed().thenComparing(Pair::a).thenComparing(Pair::b))
+                .toList();
+    }
+
+    /** What CPD found so far: each submission's own tokens per task, and what pairs share. */
+    private static final class Found {
+        final Map<String, Map<Integer, Integer>> own = new HashMap<>();
+        final Map<List<String>, Integer> shared = new HashMap<>();
+        final Map<List<String>, List<Fragment>> fragments = new HashMap<>();
+
+        Pair pair(String a, String b) {
+            var ownA = own.getOrDefault(a, Map.of());
+            var ownB = own.getOrDefault(b, Map.of());
+            int both = ownA.keySet().stream().filter(ownB::containsKey).mapToInt(t -> ownA.get(t) + ownB.get(t)).sum();
+            int common = shared.get(List.of(a, b));
+            var sorted = fragments.get(List.of(a, b)).stream().sorted(Comparator.comparingInt(Fragment::tokens).reversed()).toList();
+            return new Pair(a, b, both == 0 ? 0 : Math.min(1, (double) common / both), common, both, sorted);
+        }
+    }
+
+    /** Runs CPD over one task's files and adds what each submission has and each pair shares to {@code found}. */
+    private static void compare(Task task, Path skeleton, Map<FileId, String> files, Found found) throws GradingException {
+        var config = new CPDConfiguration();
+        config.setOnlyRecognizeLanguage(JavaLanguageModule.getInstance());
+        config.setMinimumTileSize(TILE);
+        config.setIgnoreIdentifiers(true);
+        config.setIgnoreLiterals(true);
+        config.setIgnoreAnnotations(true);
+        config.setSkipLexicalErrors(true);
+        config.setSourceEncoding(StandardCharsets.UTF_8);
+        var given = FileId.fromPath(skeleton);
+        try (var cpd = CpdAnalysis.create(config)) {
+            cpd.files().addFile(skeleton);
+            files.keySet().forEach(file -> cpd.files().addFile(Path.of(file.getAbsolutePath())));
+            var reports = new ArrayList<CPDReport>();
+            cpd.performAnalysis(reports::add);
+            var report = reports.getFirst();
+            // The skeleton's tokens in each file are given code, in whatever run they are found.
+            var givenTokens = new HashMap<FileId, BitSet>();
+            for (var match : report.getMatches()) {
+                if (match.getMarkSet().stream().anyMatch(mark -> mark.getLocation().getFileId().equals(given))) {
+                    match.getMarkSet().forEach(mark -> tokens(givenTokens, mark.getLocation().getFileId())
+                            .set(mark.getBeginTokenIndex(), mark.getEndTokenIndex() + 1));
+                }
+            }
+            files.forEach((file, name) -> found.own.computeIfAbsent(name, n -> new HashMap<>()).put(task.number(),
+                    report.getNumberOfTokensPerFile().getOrDefault(file, 0) - tokens(givenTokens, file).cardinality()));
+            // Per pair, the tokens of each side found in the other's file.
+            var common = new HashMap<List<String>, BitSet[]>();
+            for (var match : report.getMatches()) {
+                var marks = match.getMarkSet().stream().filter(mark -> files.containsKey(mark.getLocation().getFileId()))
+                        .sorted(Comparator.comparing((Mark mark) -> files.get(mark.getLocation().getFileId()))).toList();
+                for (int i = 0; i < marks.size(); i++) {
+                    for (int j = i + 1; j < marks.size(); j++) {
+                        var a = marks.get(i);
+                        var b = marks.get(j);
+                        var pair = List.of(files.get(a.getLocation().getFileId()), files.get(b.getLocation().getFileId()));
+                        if (pair.get(0).equals(pair.get(1))) {
+                            continue;
+                        }
+                        var sides = common.computeIfAbsent(pair, p -> new BitSet[] {new BitSet(), new BitSet()});
+                        sides[0].set(a.getBeginTokenIndex(), a.getEndTokenIndex() + 1);
+                        sides[1].set(b.getBeginTokenIndex(), b.getEndTokenIndex() + 1);
+                        found.fragments.computeIfAbsent(pair, p -> new ArrayList<>()).add(new Fragment(task.number(),
+                                a.getEndTokenIndex() - a.getBeginTokenIndex() + 1, lines(a), report.getSourceCodeSlice(a).toString(),
+                                lines(b), report.getSourceCodeSlice(b).toString()));
+                    }
+                }
+            }
+            common.forEach((pair, sides) -> {
+                for (var side : sides) {
+                    // Token indexes are global over CPD's files: one BitSet of all given tokens takes them off either side.
+                    givenTokens.values().forEach(side::andNot);
+                }
+                found.shared.merge(pair, sides[0].cardinality() + sides[1].cardinality(), Integer::sum);
+            });
+        } catch (IOException | RuntimeException e) {
+            throw new GradingException("could not compare the files of Task " + task.number() + " for similarity: " + e);
+        }
+    }
+
+    private static BitSet tokens(Map<FileId, BitSet> tokens, FileId file) {
+        return tokens.computeIfAbsent(file, f -> new BitSet());
+    }
+
+    private static String lines(Mark mark) {
+        var location = mark.getLocation();
+        return location.getStartLine() == location.getEndLine() ? "line " + location.getStartLine()
+                : "lines " + location.getStartLine() + "-" + location.getEndLine();
+    }
+}
