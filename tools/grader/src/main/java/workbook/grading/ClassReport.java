@@ -35,6 +35,8 @@ final class ClassReport {
     static final int REQUIREMENTS = 15;
     /** How many runs of common code the page shows per flagged pair. */
     static final int FRAGMENTS = 6;
+    /** How many lines of a run of common code the page shows. */
+    static final int LINES = 30;
 
     private ClassReport() {
     }
@@ -140,8 +142,17 @@ final class ClassReport {
     }
 
     private static Map<String, Object> pair(Similarity.Pair pair) {
+        var fragments = pair.fragments().stream().limit(FRAGMENTS).map(f -> new Similarity.Fragment(f.task(), f.tokens(),
+                f.linesA(), shorten(f.textA()), f.linesB(), shorten(f.textB()))).toList();
         return Map.of("a", pair.a(), "b", pair.b(), "percent", percent(pair.similarity()), "shared", pair.shared(),
-                "own", pair.own(), "fragments", pair.fragments().stream().limit(FRAGMENTS).toList());
+                "own", pair.own(), "fragments", fragments);
+    }
+
+    /** Returns the first {@value #LINES} lines of a fragment, and how many more there are. */
+    private static String shorten(String code) {
+        var lines = code.lines().toList();
+        return lines.size() <= LINES ? code
+                : String.join("\n", lines.subList(0, LINES)) + "\n... (%d more lines)".formatted(lines.size() - LINES);
     }
 
     private static Map<String, Object> row(Report report) {
