@@ -35,7 +35,9 @@ import workbook.testkit.Task;
  * <p>Options after the folder: {@code --only=N} grades Task N alone (the tasks before it are
  * compiled, not tested); {@code --jobs=N} runs up to N suites at once (default: one per core);
  * {@code --jvm-per-task} runs each task's suite in a JVM of its own rather than a submission's
- * suites in one (slower, the same grades); {@code --strict} checks instead of grading (the
+ * suites in one (slower, the same grades); {@code --from-reports} grades nothing but builds the
+ * summaries and the class report of a folder whose submissions already hold their
+ * {@code grade-report.json}, graded elsewhere; {@code --strict} checks instead of grading (the
  * maintainers' check of the reference solutions): it prints the table, writes no report, and
  * exits with 1 unless every graded test of every task passed.
  *
@@ -77,18 +79,21 @@ public final class Grade {
             Grader.Scope scope = new Grader.Scope.All();
             boolean strict = false;
             boolean jvmPerTask = false;
+            boolean fromReports = false;
             int jobs = Runtime.getRuntime().availableProcessors();
             for (var option : options) {
                 if (option.equals("--strict")) {
                     strict = true;
                 } else if (option.matches("--jvm-per-task(=true)?")) {
                     jvmPerTask = true;
+                } else if (option.matches("--from-reports(=true)?")) {
+                    fromReports = true;
                 } else if (option.matches("--jobs=[1-9]\\d*")) {
                     jobs = Integer.parseInt(option.substring("--jobs=".length()));
                 } else if (option.matches("--only=\\d+")) {
                     scope = new Grader.Scope.Only(Task.number(Integer.parseInt(option.substring("--only=".length()))).number());
-                } else if (!option.matches("--(only|jobs|jvm-per-task)=(false)?")) { // -Dgrade.only, ... left empty
-                    throw new GradingException("unknown option " + option + " (expected --only=N, --jobs=N, --jvm-per-task or --strict)");
+                } else if (!option.matches("--(only|jobs|jvm-per-task|from-reports)=(false)?")) { // -Dgrade.only, ... left empty
+                    throw new GradingException("unknown option " + option + " (expected --only=N, --jobs=N, --jvm-per-task, --from-reports or --strict)");
                 }
             }
             if (!Files.isDirectory(target)) {
@@ -117,9 +122,11 @@ public final class Grade {
                 throw new GradingException(target + " is neither a submission (it has no " + Task.number(0).module()
                         + " folder) nor a folder of submissions");
             }
-            out.printf("Grading %d submissions in %s, %s at once; each one's report and log go into its folder.%n",
-                    submissions.size(), target, jobs == 1 ? "one suite" : jobs + " suites");
-            var reports = gradeAll(grader, submissions, scope, !strict, jobs, out);
+            if (!fromReports) {
+                out.printf("Grading %d submissions in %s, %s at once; each one's report and log go into its folder.%n",
+                        submissions.size(), target, jobs == 1 ? "one suite" : jobs + " suites");
+            }
+            var reports = fromReports ? readAll(submissions, out) : gradeAll(grader, submissions, scope, !strict, jobs, out);
             out.println();
             out.println(Reports.summaryText(reports));
             sameNameButCase(submissions).forEach(out::println);
@@ -181,6 +188,26 @@ public final class Grade {
             }
             return reports;
         }
+    }
+
+    /**
+     * Returns the reports the submissions' folders already hold ({@code grade-report.json}, graded
+     * elsewhere, e.g. one job per student on a CI engine); a folder without one is a report saying so.
+     */
+    private static List<Report> readAll(List<Path> submissions, PrintStream out) {
+        var reports = new ArrayList<Report>();
+        for (var submission : submissions) {
+            Report report;
+            try {
+                report = Reports.read(submission.resolve("grade-report.json"), submission);
+            } catch (GradingException e) {
+                report = Report.notGraded(submission, Instant.now().truncatedTo(ChronoUnit.SECONDS), e.getMessage());
+            }
+            reports.add(report);
+            out.printf("[%d/%d] %s: %s (read from its grade-report.json)%n", reports.size(), submissions.size(),
+                    report.name(), Reports.total(report));
+        }
+        return reports;
     }
 
     /**

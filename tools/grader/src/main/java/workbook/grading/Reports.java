@@ -1,13 +1,19 @@
 package workbook.grading;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import workbook.testkit.Task;
+import workbook.testkit.TestResult;
 
 /**
  * Renders grades: the console table, {@code grade-report.md}, {@code grade-report.json}, and the
@@ -17,9 +23,10 @@ import workbook.testkit.Task;
 final class Reports {
 
     /** The version of the JSON schema written by {@link #json(Report)}. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Reports() {
     }
@@ -96,8 +103,8 @@ final class Reports {
                 task.seconds(), task.results().stream().map(r -> new JsonTest(r.displayName(),
                         r.status().name().toLowerCase(Locale.ROOT), r.firstLine(), r.core())).toList())).toList();
         var json = new JsonReport(SCHEMA_VERSION, report.submission().toString(), report.name(),
-                report.gradedAt().toString(), report.points(), report.maxPoints(), report.bonusPoints(),
-                report.bonusMaxPoints(), tasks);
+                report.gradedAt().toString(), report.standing().label(), report.problem(), report.points(),
+                report.maxPoints(), report.bonusPoints(), report.bonusMaxPoints(), tasks);
         try {
             return JSON.writeValueAsString(json) + System.lineSeparator();
         } catch (JsonProcessingException e) {
@@ -105,9 +112,37 @@ final class Reports {
         }
     }
 
+    /**
+     * Reads a {@code grade-report.json} back, as the report of the submission in {@code submission}
+     * (where the report is now: it may have been graded elsewhere).
+     *
+     * @throws GradingException if it is not a report of this schema and of this workbook's tasks
+     */
+    static Report read(Path file, Path submission) throws GradingException {
+        try {
+            var json = JSON.readValue(file.toFile(), JsonReport.class);
+            if (json.schemaVersion() != SCHEMA_VERSION || json.tasks().size() != Task.all().size()) {
+                throw new GradingException(file + " is a report of another version of the workbook (schema "
+                        + json.schemaVersion() + ", " + json.tasks().size() + " tasks): grade the submission again");
+            }
+            var tasks = new ArrayList<TaskReport>();
+            for (var task : json.tasks()) {
+                var status = TaskReport.Status.valueOf(task.status().toUpperCase(Locale.ROOT).replace('-', '_'));
+                var results = task.tests().stream().map(t -> new TestResult(task.task(), t.name(),
+                        TestResult.Status.valueOf(t.status().toUpperCase(Locale.ROOT)), t.message(), t.core())).toList();
+                tasks.add(new TaskReport(Task.number(task.task()), status, task.problem() == null ? "" : task.problem(),
+                        task.compileError(), results, task.seconds()));
+            }
+            return new Report(submission, Instant.parse(json.gradedAt()), tasks, json.problem());
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+            throw new GradingException("could not read " + file + ": " + e.getMessage());
+        }
+    }
+
     /** The shape of {@code grade-report.json} (described in INSTRUCTORS.md). */
-    private record JsonReport(int schemaVersion, String submission, String name, String gradedAt, double points,
-                              int maxPoints, double bonusPoints, int bonusMaxPoints, List<JsonTask> tasks) {
+    private record JsonReport(int schemaVersion, String submission, String name, String gradedAt, String standing,
+                              String problem, double points, int maxPoints, double bonusPoints, int bonusMaxPoints,
+                              List<JsonTask> tasks) {
     }
 
     private record JsonTask(int task, boolean bonus, String module, String file, String status, String problem,

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import net.sourceforge.pmd.cpd.CPDConfiguration;
@@ -103,19 +105,82 @@ final class Similarity {
         final Map<String, Map<Integer, Integer>> own = new HashMap<>();
         final Map<List<String>, Integer> shared = new HashMap<>();
         final Map<List<String>, List<Fragment>> fragments = new HashMap<>();
+        /** A pair's own tokens in a task where CPD compared the two: both sides, from that run. */
+        final Map<List<String>, Map<Integer, Integer>> pairOwn = new HashMap<>();
 
         Pair pair(String a, String b) {
             var ownA = own.getOrDefault(a, Map.of());
             var ownB = own.getOrDefault(b, Map.of());
-            int both = ownA.keySet().stream().filter(ownB::containsKey).mapToInt(t -> ownA.get(t) + ownB.get(t)).sum();
+            var compared = pairOwn.getOrDefault(List.of(a, b), Map.of());
+            int both = ownA.keySet().stream().filter(ownB::containsKey)
+                    .mapToInt(t -> compared.getOrDefault(t, ownA.get(t) + ownB.get(t))).sum();
             int common = shared.get(List.of(a, b));
             var sorted = fragments.get(List.of(a, b)).stream().sorted(Comparator.comparingInt(Fragment::tokens).reversed()).toList();
             return new Pair(a, b, both == 0 ? 0 : Math.min(1, (double) common / both), common, both, sorted);
         }
     }
 
-    /** Runs CPD over one task's files and adds what each submission has and each pair shares to {@code found}. */
+    /**
+     * Compares one task's files and adds to {@code found} each submission's own tokens and what
+     * each pair shares. CPD runs once over all the files to find the pairs with any run in
+     * common, then once per such pair (the two files and the skeleton): in a run over many files,
+     * a stretch two files share is reported in pieces when a third shares part of it.
+     */
     private static void compare(Task task, Path skeleton, Map<FileId, String> files, Found found) throws GradingException {
+        var candidates = new LinkedHashSet<List<FileId>>();
+        var all = cpd(task, skeleton, files.keySet());
+        for (var match : all.report().getMatches()) {
+            var marks = match.getMarkSet().stream().map(mark -> mark.getLocation().getFileId()).filter(files::containsKey)
+                    .distinct().sorted(Comparator.comparing(files::get)).toList();
+            for (int i = 0; i < marks.size(); i++) {
+                for (int j = i + 1; j < marks.size(); j++) {
+                    if (!files.get(marks.get(i)).equals(files.get(marks.get(j)))) {
+                        candidates.add(List.of(marks.get(i), marks.get(j)));
+                    }
+                }
+            }
+        }
+        for (var file : files.keySet()) {
+            var alone = cpd(task, skeleton, List.of(file));
+            found.own.computeIfAbsent(files.get(file), n -> new HashMap<>()).put(task.number(),
+                    alone.report().getNumberOfTokensPerFile().getOrDefault(file, 0) - alone.given().cardinality());
+        }
+        for (var candidate : candidates) {
+            var a = candidate.get(0);
+            var b = candidate.get(1);
+            var pair = List.of(files.get(a), files.get(b));
+            var run = cpd(task, skeleton, candidate);
+            var common = new BitSet();
+            for (var match : run.report().getMatches()) {
+                var markA = match.getMarkSet().stream().filter(m -> m.getLocation().getFileId().equals(a)).findFirst();
+                var markB = match.getMarkSet().stream().filter(m -> m.getLocation().getFileId().equals(b)).findFirst();
+                if (markA.isEmpty() || markB.isEmpty()) {
+                    continue;
+                }
+                for (var mark : List.of(markA.get(), markB.get())) {
+                    common.set(mark.getBeginTokenIndex(), mark.getEndTokenIndex() + 1);
+                }
+                found.fragments.computeIfAbsent(pair, p -> new ArrayList<>()).add(new Fragment(task.number(),
+                        markA.get().getEndTokenIndex() - markA.get().getBeginTokenIndex() + 1,
+                        lines(markA.get()), run.report().getSourceCodeSlice(markA.get()).toString(),
+                        lines(markB.get()), run.report().getSourceCodeSlice(markB.get()).toString()));
+            }
+            // Token indexes are global over the run's files: the given tokens come off either side.
+            common.andNot(run.given());
+            found.shared.merge(pair, common.cardinality(), Integer::sum);
+            // Both sides counted in the same run as what they share, so that the share is at most 1.
+            var tokens = run.report().getNumberOfTokensPerFile();
+            found.pairOwn.computeIfAbsent(pair, p -> new HashMap<>()).put(task.number(),
+                    tokens.getOrDefault(a, 0) + tokens.getOrDefault(b, 0) - run.given().cardinality());
+        }
+    }
+
+    /** One CPD run: its report, and the tokens of the files that are the skeleton's (given code). */
+    private record Run(CPDReport report, BitSet given) {
+    }
+
+    /** Runs CPD over {@code files} and the task's skeleton. */
+    private static Run cpd(Task task, Path skeleton, Collection<FileId> files) throws GradingException {
         var config = new CPDConfiguration();
         config.setOnlyRecognizeLanguage(JavaLanguageModule.getInstance());
         config.setMinimumTileSize(TILE);
@@ -127,56 +192,21 @@ final class Similarity {
         var given = FileId.fromPath(skeleton);
         try (var cpd = CpdAnalysis.create(config)) {
             cpd.files().addFile(skeleton);
-            files.keySet().forEach(file -> cpd.files().addFile(Path.of(file.getAbsolutePath())));
+            files.forEach(file -> cpd.files().addFile(Path.of(file.getAbsolutePath())));
             var reports = new ArrayList<CPDReport>();
             cpd.performAnalysis(reports::add);
             var report = reports.getFirst();
-            // The skeleton's tokens in each file are given code, in whatever run they are found.
-            var givenTokens = new HashMap<FileId, BitSet>();
+            var givenTokens = new BitSet();
             for (var match : report.getMatches()) {
                 if (match.getMarkSet().stream().anyMatch(mark -> mark.getLocation().getFileId().equals(given))) {
-                    match.getMarkSet().forEach(mark -> tokens(givenTokens, mark.getLocation().getFileId())
-                            .set(mark.getBeginTokenIndex(), mark.getEndTokenIndex() + 1));
+                    match.getMarkSet().stream().filter(mark -> !mark.getLocation().getFileId().equals(given))
+                            .forEach(mark -> givenTokens.set(mark.getBeginTokenIndex(), mark.getEndTokenIndex() + 1));
                 }
             }
-            files.forEach((file, name) -> found.own.computeIfAbsent(name, n -> new HashMap<>()).put(task.number(),
-                    report.getNumberOfTokensPerFile().getOrDefault(file, 0) - tokens(givenTokens, file).cardinality()));
-            // Per pair, the tokens of each side found in the other's file.
-            var common = new HashMap<List<String>, BitSet[]>();
-            for (var match : report.getMatches()) {
-                var marks = match.getMarkSet().stream().filter(mark -> files.containsKey(mark.getLocation().getFileId()))
-                        .sorted(Comparator.comparing((Mark mark) -> files.get(mark.getLocation().getFileId()))).toList();
-                for (int i = 0; i < marks.size(); i++) {
-                    for (int j = i + 1; j < marks.size(); j++) {
-                        var a = marks.get(i);
-                        var b = marks.get(j);
-                        var pair = List.of(files.get(a.getLocation().getFileId()), files.get(b.getLocation().getFileId()));
-                        if (pair.get(0).equals(pair.get(1))) {
-                            continue;
-                        }
-                        var sides = common.computeIfAbsent(pair, p -> new BitSet[] {new BitSet(), new BitSet()});
-                        sides[0].set(a.getBeginTokenIndex(), a.getEndTokenIndex() + 1);
-                        sides[1].set(b.getBeginTokenIndex(), b.getEndTokenIndex() + 1);
-                        found.fragments.computeIfAbsent(pair, p -> new ArrayList<>()).add(new Fragment(task.number(),
-                                a.getEndTokenIndex() - a.getBeginTokenIndex() + 1, lines(a), report.getSourceCodeSlice(a).toString(),
-                                lines(b), report.getSourceCodeSlice(b).toString()));
-                    }
-                }
-            }
-            common.forEach((pair, sides) -> {
-                for (var side : sides) {
-                    // Token indexes are global over CPD's files: one BitSet of all given tokens takes them off either side.
-                    givenTokens.values().forEach(side::andNot);
-                }
-                found.shared.merge(pair, sides[0].cardinality() + sides[1].cardinality(), Integer::sum);
-            });
+            return new Run(report, givenTokens);
         } catch (IOException | RuntimeException e) {
             throw new GradingException("could not compare the files of Task " + task.number() + " for similarity: " + e);
         }
-    }
-
-    private static BitSet tokens(Map<FileId, BitSet> tokens, FileId file) {
-        return tokens.computeIfAbsent(file, f -> new BitSet());
     }
 
     private static String lines(Mark mark) {

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  *
  * <p>It is the workbook without what must not reach students or only serves the instructors and
  * maintainers: the reference solutions and the mistakes catalog ({@code solutions/}), the
- * speed-up report built from them ({@code tools/speedup/}), CI ({@code .ci/}, {@code ci.yml}),
+ * speed-up report built from them ({@code tools/speedup/}), CI ({@code .ci/}, {@code ci.yml}), the
+ * workflow that grades a class ({@code grade-class.yml}),
  * the instructors' and maintainers' guides, the JBang aliases and launcher that run the reference
  * solutions, the tools' own tests, and every part of a README between {@code <!-- instructors-only -->} and
  * {@code <!-- /instructors-only -->}. Build output ({@code target/}), version control and IDE
@@ -27,6 +28,7 @@ public final class StudentEdition {
 
     /** Paths, relative to the workbook's root, that the student edition leaves out. */
     private static final Set<String> LEFT_OUT = Set.of("solutions", "tools/speedup", ".ci", ".github/workflows/ci.yml",
+            ".github/workflows/grade-class.yml",
             ".jbang/RunOnSolutions.java", "INSTRUCTORS.md", "MAINTAINERS.md", "tools/testkit/src/test",
             "tools/grader/src/test", ".git", ".idea", ".vscode", ".settings");
     private static final Pattern INSTRUCTORS_ONLY =

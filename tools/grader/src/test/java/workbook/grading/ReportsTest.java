@@ -82,7 +82,7 @@ class ReportsTest {
     @DisplayName("the JSON report follows the documented schema")
     void json() throws Exception {
         var json = new ObjectMapper().readTree(Reports.json(report("alice")));
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.get("submission").asText()).isEqualTo(Path.of("/subs", "alice").toString());
         assertThat(json.get("gradedAt").asText()).isEqualTo("2026-01-01T10:00:00Z");
         assertThat(json.get("points").asDouble()).isEqualTo(9.5);
@@ -94,6 +94,37 @@ class ReportsTest {
         assertThat(tasks.get(2).get("status").asText()).isEqualTo("does-not-compile");
         assertThat(tasks.get(2).get("compileError").toString()).isEqualTo("{\"file\":\"task2-runtime/src/main/java/workbook/task2/MeasureRuntime.java\",\"line\":36,\"column\":1,\"message\":\"';' expected\"}");
         assertThat(tasks.get(3).get("problem").asText()).isEqualTo("not graded: Task 2 does not compile");
+    }
+
+    @Test
+    @DisplayName("a JSON report reads back as the report it was written from, wherever its folder is now")
+    void readBack(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        var written = report("alice");
+        var file = folder.resolve("grade-report.json");
+        java.nio.file.Files.writeString(file, Reports.json(written));
+        var read = Reports.read(file, folder);
+        assertThat(read.submission()).isEqualTo(folder);
+        assertThat(read.tasks()).isEqualTo(written.tasks());
+        assertThat(Reports.total(read)).isEqualTo(Reports.total(written));
+        java.nio.file.Files.writeString(file, Reports.json(written).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reports.read(file, folder))
+                .hasMessageContaining("another version of the workbook (schema 1");
+    }
+
+    @Test
+    @DisplayName("a submission stands as not handed in, untouched, does not compile, attempted, or not graded")
+    void standing() {
+        java.util.function.Function<List<Status>, Report.Standing> standing = statuses -> new Report(Path.of("/subs/x"),
+                Instant.EPOCH, Task.all().stream().map(t -> new TaskReport(t, statuses.get(Math.min(t.number(), statuses.size() - 1)),
+                        "", null, List.of(), 0)).toList()).standing();
+        assertThat(standing.apply(List.of(Status.MISSING))).isEqualTo(Report.Standing.NOT_HANDED_IN);
+        assertThat(standing.apply(List.of(Status.UNTOUCHED, Status.MISSING))).isEqualTo(Report.Standing.UNTOUCHED);
+        assertThat(standing.apply(List.of(Status.DOES_NOT_COMPILE, Status.UNTOUCHED))).isEqualTo(Report.Standing.DOES_NOT_COMPILE);
+        assertThat(standing.apply(List.of(Status.DOES_NOT_COMPILE, Status.GRADED))).isEqualTo(Report.Standing.ATTEMPTED);
+        var failed = Report.notGraded(Path.of("/subs/x"), Instant.EPOCH, "its folder could not be read");
+        assertThat(failed.standing()).isEqualTo(Report.Standing.NOT_GRADED);
+        assertThat(Reports.standing(failed)).isEqualTo("not graded: its folder could not be read");
+        assertThat(failed.tasks()).hasSize(Task.all().size()).allMatch(t -> t.points() == 0);
     }
 
     @Test
