@@ -115,7 +115,7 @@ final class Similarity {
             int both = ownA.keySet().stream().filter(ownB::containsKey)
                     .mapToInt(t -> compared.getOrDefault(t, ownA.get(t) + ownB.get(t))).sum();
             int common = shared.get(List.of(a, b));
-            var sorted = fragments.get(List.of(a, b)).stream().sorted(Comparator.comparingInt(Fragment::tokens).reversed()).toList();
+            var sorted = fragments.getOrDefault(List.of(a, b), List.of()).stream().sorted(Comparator.comparingInt(Fragment::tokens).reversed()).toList();
             return new Pair(a, b, both == 0 ? 0 : Math.min(1, (double) common / both), common, both, sorted);
         }
     }
