@@ -2,6 +2,7 @@ package workbook.grading;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -189,9 +190,12 @@ final class Similarity {
         config.setIgnoreAnnotations(true);
         config.setSkipLexicalErrors(true);
         config.setSourceEncoding(StandardCharsets.UTF_8);
-        var given = FileId.fromPath(skeleton);
+        // CPD reads its files in path order and drops a longer match that starts on the same
+        // tokens as a shorter one it found first: named to sort after every real path, the
+        // skeleton comes last, so what it shares with two files never hides what they share.
+        var given = FileId.fromAbsolutePath("~given/" + task.studentFile(), null);
         try (var cpd = CpdAnalysis.create(config)) {
-            cpd.files().addFile(skeleton);
+            cpd.files().addSourceFile(given, Files.readString(skeleton));
             files.forEach(file -> cpd.files().addFile(Path.of(file.getAbsolutePath())));
             var reports = new ArrayList<CPDReport>();
             cpd.performAnalysis(reports::add);
