@@ -37,6 +37,9 @@ final class ClassReport {
     static final int FRAGMENTS = 6;
     /** How many lines of a run of common code the page shows. */
     static final int LINES = 30;
+    /** The legend of each segment of a task's bar. */
+    private static final Map<String, String> LABELS = Map.of("done", "with all points", "partial", "with some points",
+            "zero", "attempted, 0 points", "absent", "not attempted");
 
     private ClassReport() {
     }
@@ -106,9 +109,6 @@ final class ClassReport {
         }
         return rows;
     }
-
-    private static final Map<String, String> LABELS = Map.of("done", "with all points", "partial", "with some points",
-            "zero", "attempted, 0 points", "absent", "not attempted");
 
     /** Returns the requirements failed by the most submissions, most first. */
     private static List<Map<String, Object>> requirements(List<Report> reports, Catalog catalog) {
