@@ -76,7 +76,7 @@ public final class Grader {
         record UntilUnfinished() implements Scope {
         }
 
-        /** One task; the tasks before it are compiled, not tested. */
+        /** One task; the tasks before it are compiled, not tested, and the tasks after it are not read. */
         record Only(int task) implements Scope {
         }
     }
@@ -223,6 +223,11 @@ public final class Grader {
                 ? done.stream().filter(r -> !r.done()).findFirst().map(r -> "it builds on Task " + r.task().number()).orElse(null)
                 : null;
         for (var task : Task.all().subList(done.size(), Task.all().size())) {
+            if (scope instanceof Scope.Only(int only) && task.number() > only) {
+                // A later task builds on this one, never the reverse: it cannot change its grade.
+                reports.add(TaskReport.notGraded(task, TaskReport.Status.NOT_GRADED, "not graded: only Task " + only + " was asked for"));
+                continue;
+            }
             var module = work.resolve(task.module());
             delete(module);
             var classes = module.resolve("classes");
