@@ -225,7 +225,7 @@ public final class Grader {
         for (var task : Task.all().subList(done.size(), Task.all().size())) {
             if (scope instanceof Scope.Only(int only) && task.number() > only) {
                 // A later task builds on this one, never the reverse: it cannot change its grade.
-                reports.add(TaskReport.notGraded(task, TaskReport.Status.NOT_GRADED, "not graded: only Task " + only + " was asked for"));
+                reports.add(notAskedFor(task, only));
                 continue;
             }
             var module = work.resolve(task.module());
@@ -265,7 +265,7 @@ public final class Grader {
             } else if (stoppedAt != null) {
                 report = TaskReport.notGraded(task, TaskReport.Status.NOT_GRADED, "not checked yet: " + stoppedAt);
             } else if (scope instanceof Scope.Only(int only) && only != task.number()) {
-                report = TaskReport.notGraded(task, TaskReport.Status.NOT_GRADED, "not graded: only Task " + only + " was asked for");
+                report = notAskedFor(task, only);
             } else {
                 var testClasses = module.resolve("test-classes");
                 var testError = compileTests(compiler, task, classpath, testClasses);
@@ -284,6 +284,11 @@ public final class Grader {
             reports.add(report);
         }
         return reports;
+    }
+
+    /** Returns the report of a task left out because only Task {@code only} was asked for. */
+    private static TaskReport notAskedFor(Task task, int only) {
+        return TaskReport.notGraded(task, TaskReport.Status.NOT_GRADED, "not graded: only Task " + only + " was asked for");
     }
 
     /** Runs a suite, or plans it and returns null. */

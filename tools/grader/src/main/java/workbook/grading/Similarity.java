@@ -92,7 +92,7 @@ final class Similarity {
                 }
             }
             if (files.size() > 1) {
-                compare(task, workbook.resolve(task.studentFile()), files, found);
+                compare(task, skeleton(workbook, task), files, found);
             }
         }
         return found.shared.keySet().stream()
@@ -127,7 +127,7 @@ final class Similarity {
      * common, then once per such pair (the two files and the skeleton): in a run over many files,
      * a stretch two files share is reported in pieces when a third shares part of it.
      */
-    private static void compare(Task task, Path skeleton, Map<FileId, String> files, Found found) throws GradingException {
+    private static void compare(Task task, String skeleton, Map<FileId, String> files, Found found) throws GradingException {
         var candidates = new LinkedHashSet<List<FileId>>();
         var all = cpd(task, skeleton, files.keySet());
         for (var match : all.report().getMatches()) {
@@ -180,8 +180,17 @@ final class Similarity {
     private record Run(CPDReport report, BitSet given) {
     }
 
-    /** Runs CPD over {@code files} and the task's skeleton. */
-    private static Run cpd(Task task, Path skeleton, Collection<FileId> files) throws GradingException {
+    /** Returns the text of the task's untouched skeleton, which every CPD run of the task compares against. */
+    private static String skeleton(Path workbook, Task task) throws GradingException {
+        try {
+            return Files.readString(workbook.resolve(task.studentFile()));
+        } catch (IOException e) {
+            throw new GradingException("could not read the skeleton of Task " + task.number() + ": " + e);
+        }
+    }
+
+    /** Runs CPD over {@code files} and the task's skeleton, given as its text. */
+    private static Run cpd(Task task, String skeleton, Collection<FileId> files) throws GradingException {
         var config = new CPDConfiguration();
         config.setOnlyRecognizeLanguage(JavaLanguageModule.getInstance());
         config.setMinimumTileSize(TILE);
@@ -195,7 +204,7 @@ final class Similarity {
         // skeleton comes last, so what it shares with two files never hides what they share.
         var given = FileId.fromAbsolutePath("~given/" + task.studentFile(), null);
         try (var cpd = CpdAnalysis.create(config)) {
-            cpd.files().addSourceFile(given, Files.readString(skeleton));
+            cpd.files().addSourceFile(given, skeleton);
             files.forEach(file -> cpd.files().addFile(Path.of(file.getAbsolutePath())));
             var reports = new ArrayList<CPDReport>();
             cpd.performAnalysis(reports::add);
